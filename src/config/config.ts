@@ -1,0 +1,137 @@
+// Turns the validated environment into the frozen Config passed everywhere; nothing else reads process.env.
+import type { RateLimit } from './duration.js';
+import { envSchema, type Env } from './env-schema.js';
+
+export type PlatformName = 'offerit' | 'offerslook';
+export const PLATFORMS: readonly PlatformName[] = ['offerit', 'offerslook'];
+
+export interface OfferitConfig {
+  platform: 'offerit';
+  /** Ends in `/api`; endpoint paths like `/offer/add_offer` are appended. */
+  baseUrl: string;
+  username: string;
+  apiKey: string;
+  rateLimit: RateLimit;
+  timeoutMs: number;
+  maxOfferId: number;
+  emptyWindows: number;
+  windowSize: number;
+}
+
+export interface OfferslookConfig {
+  platform: 'offerslook';
+  /** Paths like `/v1/offers` are appended. */
+  baseUrl: string;
+  network: string;
+  apiKey: string;
+  rateLimit: RateLimit;
+  timeoutMs: number;
+  pageSize: number;
+}
+
+export interface Config {
+  redisUrl: string;
+  /** Redis key prefix; wrapped in a hash tag (`{prefix}`) so every key lands on one Cluster slot. */
+  prefix: string;
+  offerit?: OfferitConfig;
+  offerslook?: OfferslookConfig;
+  http: { host: string; port: number };
+  webhookSecret?: string;
+  dashboard: { user?: string; password?: string; readOnly: boolean };
+  mappingsDir: string;
+  reconcileCron?: string;
+  shutdownTimeoutMs: number;
+  allowEviction: boolean;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Validates the environment once. Throws ConfigError with one readable line per problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const config: Config = {
+    redisUrl: env.REDIS_URL,
+    prefix: env.OFFER_SYNC_PREFIX,
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    dashboard: { readOnly: env.DASHBOARD_READ_ONLY },
+    mappingsDir: env.MAPPINGS_DIR,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
+    allowEviction: env.ALLOW_EVICTION,
+    logLevel: env.LOG_LEVEL,
+  };
+  if (env.WEBHOOK_SECRET) config.webhookSecret = env.WEBHOOK_SECRET;
+  if (env.DASHBOARD_USER) config.dashboard.user = env.DASHBOARD_USER;
+  if (env.DASHBOARD_PASSWORD) config.dashboard.password = env.DASHBOARD_PASSWORD;
+  if (Boolean(env.DASHBOARD_USER) !== Boolean(env.DASHBOARD_PASSWORD)) {
+    problems.push('DASHBOARD_USER and DASHBOARD_PASSWORD: set both or neither');
+  }
+  if (env.RECONCILE_CRON) config.reconcileCron = env.RECONCILE_CRON;
+
+  const offeritVars = ['OFFERIT_BASE_URL', 'OFFERIT_API_USERNAME', 'OFFERIT_API_KEY'] as const;
+  if (offeritVars.some((name) => env[name] !== undefined)) {
+    requireAll(env, offeritVars, 'Offerit', problems);
+    if (env.OFFERIT_BASE_URL && !env.OFFERIT_BASE_URL.endsWith('/api')) {
+      problems.push('OFFERIT_BASE_URL: expected a URL ending in /api, such as https://network.example/api');
+    }
+    if (env.OFFERIT_BASE_URL && env.OFFERIT_API_USERNAME && env.OFFERIT_API_KEY) {
+      config.offerit = {
+        platform: 'offerit',
+        baseUrl: env.OFFERIT_BASE_URL,
+        username: env.OFFERIT_API_USERNAME,
+        apiKey: env.OFFERIT_API_KEY,
+        rateLimit: env.OFFERIT_RATE_LIMIT,
+        timeoutMs: env.OFFERIT_TIMEOUT_MS,
+        maxOfferId: env.OFFERIT_MAX_OFFER_ID,
+        emptyWindows: env.OFFERIT_EMPTY_WINDOWS,
+        windowSize: env.OFFERIT_WINDOW_SIZE,
+      };
+    }
+  }
+  const offerslookVars = ['OFFERSLOOK_BASE_URL', 'OFFERSLOOK_NETWORK', 'OFFERSLOOK_API_KEY'] as const;
+  if (offerslookVars.some((name) => env[name] !== undefined)) {
+    requireAll(env, offerslookVars, 'Offerslook', problems);
+    if (env.OFFERSLOOK_BASE_URL && env.OFFERSLOOK_NETWORK && env.OFFERSLOOK_API_KEY) {
+      config.offerslook = {
+        platform: 'offerslook',
+        baseUrl: env.OFFERSLOOK_BASE_URL,
+        network: env.OFFERSLOOK_NETWORK,
+        apiKey: env.OFFERSLOOK_API_KEY,
+        rateLimit: env.OFFERSLOOK_RATE_LIMIT,
+        timeoutMs: env.OFFERSLOOK_TIMEOUT_MS,
+        pageSize: Math.min(env.OFFERSLOOK_PAGE_SIZE, 1000),
+      };
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function requireAll(env: Env, names: readonly (keyof Env)[], platform: string, problems: string[]): void {
+  for (const name of names) {
+    if (env[name] === undefined) {
+      problems.push(`${name}: required when any ${platform} variable is set (${names.join(', ')})`);
+    }
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

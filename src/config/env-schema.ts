@@ -1,0 +1,107 @@
+// The environment variables offer-sync reads. Their names are a contract: automation sets them.
+import { z } from 'zod';
+import { parseDurationMs, parseRateLimit } from './duration.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const url = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value), { message: `expected an absolute URL (${what})` })
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const parsed = parseRateLimit(value);
+      if (!parsed) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected <max>/<duration> such as 50/10s, got ${JSON.stringify(value)}`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ message: 'expected a whole number' })
+    .int({ message: 'expected a whole number' })
+    .positive({ message: 'expected a number above 0' })
+    .default(fallback);
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const ms = parseDurationMs(value);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, got ${JSON.stringify(value)}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', ''], { message: 'expected true or false' })
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes'].includes(value)));
+
+export const envSchema = z.object({
+  REDIS_URL: z
+    .string()
+    .trim()
+    .default('redis://127.0.0.1:6379')
+    .refine((value) => /^rediss?:\/\//.test(value), { message: 'expected redis://host:port or rediss://host:port' }),
+  OFFER_SYNC_PREFIX: z
+    .string()
+    .trim()
+    .default('offer-sync')
+    .refine((value) => /^[A-Za-z0-9_.-]+$/.test(value), {
+      message: 'expected letters, digits, dot, dash or underscore (it becomes a Redis hash tag)',
+    }),
+
+  OFFERIT_BASE_URL: url('ending in /api').optional(),
+  OFFERIT_API_USERNAME: optionalText,
+  OFFERIT_API_KEY: optionalText,
+  OFFERIT_RATE_LIMIT: rateLimit('20/1s'),
+  OFFERIT_TIMEOUT_MS: positiveInt(15_000),
+  /** Offerit has no "list all": offers are found by walking id windows up to this id... */
+  OFFERIT_MAX_OFFER_ID: positiveInt(1_000_000),
+  /** ...or until this many consecutive windows came back empty. */
+  OFFERIT_EMPTY_WINDOWS: positiveInt(3),
+  OFFERIT_WINDOW_SIZE: positiveInt(100),
+
+  OFFERSLOOK_BASE_URL: url('such as https://mynetwork.api.offerslook.com').optional(),
+  OFFERSLOOK_NETWORK: optionalText,
+  OFFERSLOOK_API_KEY: optionalText,
+  OFFERSLOOK_RATE_LIMIT: rateLimit('50/10s'),
+  OFFERSLOOK_TIMEOUT_MS: positiveInt(15_000),
+  OFFERSLOOK_PAGE_SIZE: positiveInt(100),
+
+  HTTP_HOST: z.string().trim().default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  WEBHOOK_SECRET: optionalText,
+  DASHBOARD_USER: optionalText,
+  DASHBOARD_PASSWORD: optionalText,
+  DASHBOARD_READ_ONLY: flag(true),
+  MAPPINGS_DIR: z.string().trim().default('mappings'),
+  RECONCILE_CRON: optionalText,
+  SHUTDOWN_TIMEOUT: duration('30s'),
+  ALLOW_EVICTION: flag(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,158 @@
+// What both simulated platforms share: the request log, the sliding-window rate limit,
+// latency, fault injection, and the `/__sandbox/*` control endpoints that let tests and the
+// demo drive a standalone sandbox from another process. Each platform supplies its own
+// error shapes through a Responder.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RateLimit } from '../../config/index.js';
+import { FaultInjector, type FaultKind, type FaultOptions } from './faults.js';
+import { RequestLog } from './request-log.js';
+import { SlidingWindow } from './sliding-window.js';
+
+export interface SandboxOptions {
+  /** The platform's budget; `null` for none. */
+  rateLimit?: RateLimit | null;
+  /** Added to every request, in milliseconds. @defaultValue 0 */
+  latencyMs?: number;
+  faults?: FaultOptions;
+}
+
+/** The platform's own answers for the failures the runtime produces. */
+export interface Responder {
+  rateLimited(reply: FastifyReply, retryAfterSeconds: number): FastifyReply;
+  fault(reply: FastifyReply, kind: Exclude<FaultKind, 'timeout' | 'reset'>): FastifyReply;
+}
+
+/** Platform state hooks used by the control endpoints. */
+export interface SandboxState {
+  reset(): void;
+  seed(fixtures: unknown): void;
+  snapshot(): unknown;
+}
+
+const CONTROL_PREFIX = '/__sandbox';
+
+export class SandboxRuntime {
+  readonly log = new RequestLog();
+  readonly faults: FaultInjector;
+  private window: SlidingWindow | undefined;
+  latencyMs: number;
+
+  constructor(options: SandboxOptions = {}) {
+    this.faults = new FaultInjector(options.faults);
+    this.latencyMs = options.latencyMs ?? 0;
+    this.setRateLimit(options.rateLimit ?? null);
+  }
+
+  setRateLimit(limit: RateLimit | null): void {
+    this.window = limit ? new SlidingWindow(limit.max, limit.durationMs) : undefined;
+  }
+
+  get rateLimit(): RateLimit | null {
+    return this.window ? { max: this.window.max, durationMs: this.window.durationMs } : null;
+  }
+
+  /** Installs the hooks on `app`; call before registering the platform's routes. */
+  install(app: FastifyInstance, responder: Responder, state: SandboxState): void {
+    app.addHook('onRequest', async (request, reply) => {
+      if (isControl(request)) return;
+      const started = Date.now();
+      request.sandbox = { started, limited: false, logged: false };
+      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      if (this.window) {
+        request.sandbox.limited = true;
+        const slot = this.window.take(started);
+        if (!slot.ok) {
+          // Retry-After is whole seconds on the wire; round up so a polite client is never early.
+          return responder.rateLimited(reply, Math.max(1, Math.ceil(slot.retryAfterMs / 1000)));
+        }
+      }
+      return undefined;
+    });
+
+    app.addHook('preHandler', async (request, reply) => {
+      if (isControl(request)) return undefined;
+      const fault = this.faults.next(request.url.split('?')[0] ?? request.url);
+      if (!fault) return undefined;
+      if (fault === 'timeout') {
+        // Hold the request until the client gives up, then drop it.
+        reply.hijack();
+        this.record(request, 0);
+        await new Promise((resolve) => request.raw.once('close', resolve));
+        request.raw.socket?.destroy();
+        return reply;
+      }
+      if (fault === 'reset') {
+        reply.hijack();
+        this.record(request, 0);
+        request.raw.socket?.destroy();
+        return reply;
+      }
+      if (fault === 'rate-limited') return responder.rateLimited(reply, 1);
+      return responder.fault(reply, fault);
+    });
+
+    app.addHook('onResponse', async (request, reply) => {
+      if (!isControl(request)) this.record(request, reply.statusCode);
+    });
+
+    app.get(`${CONTROL_PREFIX}/log`, async () => ({ requests: this.log.entries() }));
+    app.get(`${CONTROL_PREFIX}/state`, async () => state.snapshot());
+    app.post(`${CONTROL_PREFIX}/reset`, async () => {
+      state.reset();
+      this.log.clear();
+      this.faults.reset();
+      return { ok: true };
+    });
+    app.post(`${CONTROL_PREFIX}/seed`, async (request) => {
+      state.seed(request.body);
+      return { ok: true };
+    });
+    app.post(`${CONTROL_PREFIX}/settings`, async (request) => {
+      const body = (request.body ?? {}) as {
+        rateLimit?: RateLimit | null;
+        latencyMs?: number;
+        faults?: { rates?: FaultOptions['rates']; seed?: number };
+        failNext?: FaultKind[];
+      };
+      if (body.rateLimit !== undefined) this.setRateLimit(body.rateLimit);
+      if (body.latencyMs !== undefined) this.latencyMs = body.latencyMs;
+      if (body.faults) this.faults.configure(body.faults);
+      if (body.failNext) this.faults.failNext(...body.failNext);
+      return { ok: true, rateLimit: this.rateLimit, latencyMs: this.latencyMs };
+    });
+  }
+
+  private record(request: FastifyRequest, status: number): void {
+    const meta = request.sandbox;
+    if (!meta || meta.logged) return;
+    meta.logged = true;
+    this.log.add({
+      time: meta.started,
+      method: request.method,
+      path: request.url.split('?')[0] ?? request.url,
+      params: paramsOf(request),
+      status,
+      limited: meta.limited,
+    });
+  }
+}
+
+function paramsOf(request: FastifyRequest): Record<string, unknown> {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  return { ...query, ...body };
+}
+
+function isControl(request: FastifyRequest): boolean {
+  return request.url.startsWith(CONTROL_PREFIX);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sandbox?: { started: number; limited: boolean; logged: boolean };
+  }
+}

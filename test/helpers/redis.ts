@@ -1,0 +1,46 @@
+// Per-file Redis isolation: a unique key prefix, and a cleanup that deletes only keys under it.
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+
+export interface RedisScope {
+  url: string;
+  /** Unique to this scope; every key a test writes must start with it. */
+  prefix: string;
+  /** A new connection (closed by cleanup). BullMQ workers need their own, with maxRetriesPerRequest null. */
+  connect(options?: { forBullWorker?: boolean }): Redis;
+  /** Deletes every key under the prefix and closes the connections this scope opened. */
+  cleanup(): Promise<void>;
+}
+
+export function redisScope(label: string): RedisScope {
+  const url = inject('redisUrl');
+  const prefix = `test-${label}-${randomBytes(4).toString('hex')}`;
+  const opened: Redis[] = [];
+  return {
+    url,
+    prefix,
+    connect(options = {}) {
+      const client = new Redis(url, options.forBullWorker ? { maxRetriesPerRequest: null } : {});
+      opened.push(client);
+      return client;
+    },
+    async cleanup() {
+      const admin = new Redis(url);
+      try {
+        // BullMQ keys look like `<prefix>:<queue>:...`; our own like `<prefix>:...`; hash-tagged `{<prefix>}:...`.
+        for (const pattern of [`${prefix}*`, `{${prefix}}*`]) {
+          let cursor = '0';
+          do {
+            const [next, keys] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+            cursor = next;
+            if (keys.length > 0) await admin.del(...keys);
+          } while (cursor !== '0');
+        }
+      } finally {
+        admin.disconnect();
+        await Promise.all(opened.map((client) => client.quit().catch(() => client.disconnect())));
+      }
+    },
+  };
+}
