@@ -1,0 +1,4 @@
+// Every command the CLI knows. Add a command by writing commands/<name>.ts and listing it here.
+import type { CommandRegistrar } from './program.js';
+
+export const registrars: CommandRegistrar[] = [];
