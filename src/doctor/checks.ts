@@ -1,0 +1,81 @@
+// The checks behind `offer-sync doctor`: each returns one line's worth of verdict, never throws.
+import { Redis } from 'ioredis';
+import { isPlatformError } from '../platforms/errors.js';
+import type { PlatformClient } from '../platforms/platform-client.js';
+import { MIN_REDIS_VERSION, inspectRedis, versionAtLeast } from '../redis/inspect-redis.js';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export async function checkRedis(url: string): Promise<CheckResult[]> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    const facts = await inspectRedis(redis);
+    const results: CheckResult[] = [
+      { name: 'redis', status: 'ok', detail: `reachable at ${redactRedisUrl(url)}` },
+      versionAtLeast(facts.version, MIN_REDIS_VERSION)
+        ? { name: 'redis version', status: 'ok', detail: facts.version }
+        : { name: 'redis version', status: 'fail', detail: `${facts.version} is older than ${MIN_REDIS_VERSION}, which BullMQ needs` },
+    ];
+    results.push(
+      facts.maxmemoryPolicy === 'noeviction'
+        ? { name: 'redis maxmemory-policy', status: 'ok', detail: 'noeviction' }
+        : {
+            name: 'redis maxmemory-policy',
+            status: 'warn',
+            detail: `${facts.maxmemoryPolicy ?? 'unknown'}: Redis may evict queued jobs and links under memory pressure; set noeviction`,
+          },
+    );
+    return results;
+  } catch (error) {
+    return [{ name: 'redis', status: 'fail', detail: `unreachable at ${redactRedisUrl(url)}: ${(error as Error).message}` }];
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function checkPlatform(client: PlatformClient): Promise<CheckResult> {
+  const started = Date.now();
+  try {
+    await client.ping();
+    return { name: client.platform, status: 'ok', detail: `authenticated call answered in ${Date.now() - started} ms` };
+  } catch (error) {
+    return { name: client.platform, status: 'fail', detail: explainPlatformFailure(error) };
+  }
+}
+
+/** Says why a platform call failed in the words an operator acts on. */
+export function explainPlatformFailure(error: unknown): string {
+  if (!isPlatformError(error)) return `unexpected error: ${(error as Error).message}`;
+  const said = error.platformMessage ? ` (${error.platformMessage})` : '';
+  switch (error.code) {
+    case 'AUTH':
+      return error.status === 403
+        ? `forbidden: bad API key or this machine's IP is not on the platform's allowed list${said}`
+        : `bad credentials: the platform rejected the API key or user name${said}`;
+    case 'TRANSIENT':
+      return `unreachable or failing: ${error.message}`;
+    case 'RATE_LIMITED':
+      return `rate limited right now (the key works): ${error.message}`;
+    case 'NOT_FOUND':
+      return `endpoint not found: is the base URL right? ${error.message}`;
+    default:
+      return error.message;
+  }
+}
+
+function redactRedisUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}
