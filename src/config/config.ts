@@ -39,6 +39,9 @@ export interface Config {
   webhookSecret?: string;
   dashboard: { user?: string; password?: string; readOnly: boolean };
   mappingsDir: string;
+  /** Offerit advertiser id -> Offerslook advertiser id. */
+  advertiserMap: ReadonlyArray<readonly [string, string]>;
+  vanishedPolicy: 'pause' | 'ignore' | 'delete';
   reconcileCron?: string;
   shutdownTimeoutMs: number;
   allowEviction: boolean;
@@ -69,6 +72,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     dashboard: { readOnly: env.DASHBOARD_READ_ONLY },
     mappingsDir: env.MAPPINGS_DIR,
+    advertiserMap: env.ADVERTISER_MAP,
+    vanishedPolicy: env.VANISHED_POLICY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
     allowEviction: env.ALLOW_EVICTION,
     logLevel: env.LOG_LEVEL,

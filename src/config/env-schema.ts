@@ -91,6 +91,25 @@ export const envSchema = z.object({
   OFFERSLOOK_TIMEOUT_MS: positiveInt(15_000),
   OFFERSLOOK_PAGE_SIZE: positiveInt(100),
 
+  /** Offerit advertiser ids and their Offerslook twins: `1:7,9:12` (offerit:offerslook). */
+  ADVERTISER_MAP: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, ctx) => {
+      const pairs: [string, string][] = [];
+      for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const match = /^(\d+):(\d+)$/.exec(item);
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: `expected offeritId:offerslookId pairs such as 1:7,9:12, got ${JSON.stringify(item)}` });
+          return z.NEVER;
+        }
+        pairs.push([match[1]!, match[2]!]);
+      }
+      return pairs;
+    }),
+  /** What reconciliation does to a twin whose source disappeared. */
+  VANISHED_POLICY: z.enum(['pause', 'ignore', 'delete']).default('pause'),
   HTTP_HOST: z.string().trim().default('127.0.0.1'),
   HTTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
   WEBHOOK_SECRET: optionalText,

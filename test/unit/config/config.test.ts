@@ -87,3 +87,15 @@ describe('durations and rate limits', () => {
     expect(parseRateLimit('50/10s/2')).toBeUndefined();
   });
 });
+
+describe('advertiser map', () => {
+  it('reads offerit:offerslook pairs and rejects anything else by name', () => {
+    expect(loadConfig({ ADVERTISER_MAP: '1:7, 9:12' }).advertiserMap).toEqual([
+      ['1', '7'],
+      ['9', '12'],
+    ]);
+    expect(problemsOf({ ADVERTISER_MAP: '1=7' })).toEqual([
+      'ADVERTISER_MAP: expected offeritId:offerslookId pairs such as 1:7,9:12, got "1=7"',
+    ]);
+  });
+});
