@@ -1,0 +1,242 @@
+// The only file that touches Fastify: it routes requests to the plain handlers, keeps the raw
+// webhook body for signature checks, and mounts Bull Board behind basic auth.
+import fastifyBasicAuth from '@fastify/basic-auth';
+import type { Queue } from 'bullmq';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/index.js';
+import type { MetricsRegistry } from '../../metrics/index.js';
+import { createDashboard, credentialsMatch, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
+import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
+import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';
+import { errorResponse, type HandlerResponse } from './handler-response.js';
+
+export interface IngressDeps {
+  config: Config;
+  logger: Logger;
+  /** Shown in Bull Board and reported as jobs-by-state metrics. */
+  queues: readonly Queue[];
+  enqueueSync: EnqueueSync;
+  readiness: Readiness;
+  metrics: MetricsRegistry;
+}
+
+export interface IngressOptions {
+  /** Largest webhook body, in bytes. @defaultValue 16384 */
+  webhookBodyLimitBytes?: number;
+  /** Replay window for webhook timestamps, either side of now, in milliseconds. @defaultValue 300000 */
+  webhookToleranceMs?: number;
+  /** A readiness check slower than this answers 503, in milliseconds. @defaultValue 5000 */
+  readinessTimeoutMs?: number;
+  /** @defaultValue '/admin/queues' */
+  dashboardPath?: string;
+  /** Clock for webhook timestamps, in milliseconds since the epoch. @defaultValue Date.now */
+  now?: () => number;
+}
+
+export interface IngressServer {
+  readonly app: FastifyInstance;
+  /** Binds (defaults: config.http.host and port; port 0 picks a free one) and returns the base URL. */
+  listen(address?: { host?: string; port?: number }): Promise<string>;
+  close(): Promise<void>;
+}
+
+type Done = (error?: FastifyError) => void;
+
+export async function createIngressServer(
+  deps: IngressDeps,
+  options: IngressOptions = {},
+): Promise<IngressServer> {
+  const { config, metrics } = deps;
+  const logger = deps.logger.child({ component: 'ingress' });
+  const bodyLimitBytes = options.webhookBodyLimitBytes ?? 16 * 1024;
+  const dashboardPath = options.dashboardPath ?? DEFAULT_DASHBOARD_PATH;
+  // Widened so the instance has Fastify's default logger type, which IngressServer exposes.
+  const loggerInstance: FastifyBaseLogger = logger;
+  // Probes and scrapes arrive every few seconds; the handlers log what matters instead.
+  const app = Fastify({
+    loggerInstance,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  metrics.trackQueues(deps.queues);
+
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      reply,
+      errorResponse(
+        404,
+        'NOT_FOUND',
+        `no route for ${request.method} ${request.url.split('?')[0]}`,
+      ),
+    ),
+  );
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    send(reply, fromFastifyError(error, request, logger)),
+  );
+
+  app.get('/healthz', (_request, reply) => send(reply, handleHealth()));
+  app.get('/readyz', async (_request, reply) =>
+    send(
+      reply,
+      await handleReadiness({ readiness: deps.readiness, timeoutMs: options.readinessTimeoutMs }),
+    ),
+  );
+  app.get('/metrics', async (_request, reply) => send(reply, await handleMetrics(metrics)));
+
+  if (!config.webhookSecret) {
+    logger.warn(
+      'webhooks disabled: WEBHOOK_SECRET is not set, so POST /webhooks/:platform answers 503',
+    );
+  }
+  await app.register((scope, _options, registered) => {
+    // Every body reaches the handler as raw bytes: the signature covers them exactly, and the
+    // handler, not Fastify, decides what an unsupported content type is told.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Params: { platform: string } }>(
+      '/webhooks/:platform',
+      { bodyLimit: bodyLimitBytes },
+      async (request, reply) =>
+        send(
+          reply,
+          await handleWebhook(
+            {
+              platform: request.params.platform,
+              headers: request.headers,
+              rawBody: request.body as Buffer | undefined,
+            },
+            {
+              secret: config.webhookSecret,
+              enqueueSync: deps.enqueueSync,
+              now: options.now ?? Date.now,
+              toleranceMs: options.webhookToleranceMs ?? DEFAULT_TOLERANCE_MS,
+              bodyLimitBytes,
+              logger,
+              metrics,
+            },
+          ),
+        ),
+    );
+    registered();
+  });
+
+  const { user, password } = config.dashboard;
+  if (user && password) {
+    await app.register(async (scope) => {
+      await scope.register(fastifyBasicAuth, {
+        authenticate: { realm: 'offer-sync dashboard' },
+        validate: (givenUser, givenPassword, _request, _reply, done) =>
+          done(
+            credentialsMatch({ user, password }, givenUser, givenPassword)
+              ? undefined
+              : new Error('wrong credentials'),
+          ),
+      });
+      // Answer 401 here, in our error shape; bull-board's own error handler would otherwise reply.
+      const basicAuth = scope.basicAuth as (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        done: Done,
+      ) => void;
+      scope.addHook('onRequest', (request, reply, done: Done) => {
+        basicAuth(request, reply, (error) => {
+          if (!error) return done();
+          const missing = error.code === 'FST_BASIC_AUTH_MISSING_OR_BAD_AUTHORIZATION_HEADER';
+          void send(
+            reply,
+            errorResponse(
+              401,
+              'UNAUTHORIZED',
+              missing
+                ? 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)'
+                : 'wrong dashboard user name or password',
+            ),
+          );
+        });
+      });
+      await scope.register(
+        createDashboard({
+          queues: deps.queues,
+          readOnly: config.dashboard.readOnly,
+          basePath: dashboardPath,
+        }).registerPlugin(),
+        {
+          prefix: dashboardPath,
+        },
+      );
+    });
+    logger.info(
+      { path: dashboardPath, readOnly: config.dashboard.readOnly },
+      'dashboard enabled behind basic auth',
+    );
+  } else {
+    logger.info(
+      `dashboard disabled: set DASHBOARD_USER and DASHBOARD_PASSWORD to serve Bull Board at ${dashboardPath}`,
+    );
+    const disabled = (_request: FastifyRequest, reply: FastifyReply) =>
+      send(
+        reply,
+        errorResponse(
+          404,
+          'DASHBOARD_DISABLED',
+          'the dashboard is disabled: set DASHBOARD_USER and DASHBOARD_PASSWORD',
+        ),
+      );
+    app.get(dashboardPath, disabled);
+    app.get(`${dashboardPath}/*`, disabled);
+  }
+
+  return {
+    app,
+    async listen(address = {}) {
+      const host = address.host ?? config.http.host;
+      await app.listen({ host, port: address.port ?? config.http.port });
+      const bound = app.server.address();
+      if (!bound || typeof bound === 'string') throw new Error('ingress did not bind a TCP port');
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound.port}`;
+      logger.info({ url }, 'ingress listening');
+      return url;
+    },
+    close: () => app.close(),
+  };
+}
+
+function send(reply: FastifyReply, response: HandlerResponse): FastifyReply {
+  return reply
+    .code(response.status)
+    .headers(response.headers ?? {})
+    .send(response.body);
+}
+
+/** Fastify's own rejections (body too large, bad headers, ...) in our error shape. */
+function fromFastifyError(
+  error: FastifyError,
+  request: FastifyRequest,
+  logger: Logger,
+): HandlerResponse {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return errorResponse(
+      413,
+      'BODY_TOO_LARGE',
+      `body is over the limit of ${request.routeOptions.bodyLimit ?? '?'} bytes`,
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    logger.error(
+      { err: error, method: request.method, url: request.url.split('?')[0] },
+      'ingress request failed',
+    );
+    return errorResponse(status, 'INTERNAL', 'internal error; see the offer-sync log');
+  }
+  return errorResponse(status, error.code ?? 'BAD_REQUEST', error.message);
+}

@@ -1,0 +1,4 @@
+export * from './http/index.js';
+export * from './webhook/index.js';
+export * from './probes/index.js';
+export * from './dashboard/index.js';

@@ -1,0 +1,159 @@
+// POST /webhooks/:platform. Checks run cheapest-and-least-trusting first, and nothing is
+// enqueued unless every one passes: the body is only parsed after the signature over its raw
+// bytes is verified.
+import type { Logger } from 'pino';
+import { PLATFORMS, type PlatformName } from '../../config/index.js';
+import type { MetricsRegistry } from '../../metrics/index.js';
+import { errorResponse, type ErrorBody, type HandlerResponse } from '../http/handler-response.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './signature.js';
+import { parseWebhookBody, type WebhookEntity } from './webhook-body.js';
+
+/** What the queue layer receives: references only, never record contents or credentials. */
+export interface EnqueueSyncRequest {
+  platform: PlatformName;
+  entity: WebhookEntity;
+  id: string;
+  /** Set for goals and commissions. */
+  offerId?: string;
+  event?: string;
+}
+
+export type EnqueueSync = (request: EnqueueSyncRequest) => Promise<{ jobId: string }>;
+
+export interface WebhookRequest {
+  /** The `:platform` path segment, unchecked. */
+  platform: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as received; `undefined` when there was none. */
+  rawBody: Buffer | undefined;
+}
+
+export interface WebhookDeps {
+  /** `undefined` disables the endpoint (503): an unsigned webhook would let anyone trigger syncs. */
+  secret: string | undefined;
+  enqueueSync: EnqueueSync;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** Replay window either side of now, in milliseconds. */
+  toleranceMs: number;
+  /** Largest accepted body, in bytes. */
+  bodyLimitBytes: number;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  metrics?: Pick<MetricsRegistry, 'countWebhook'>;
+}
+
+export interface AcceptedBody {
+  jobId: string;
+}
+
+export async function handleWebhook(
+  request: WebhookRequest,
+  deps: WebhookDeps,
+): Promise<HandlerResponse<AcceptedBody | ErrorBody>> {
+  const response = await decide(request, deps);
+  const outcome = response.status === 202 ? 'accepted' : (response.body as ErrorBody).error.code;
+  if (isPlatform(request.platform)) deps.metrics?.countWebhook(request.platform, outcome);
+  if (response.status !== 202 && response.status !== 503) {
+    deps.logger.warn(
+      { platform: request.platform, status: response.status, code: outcome },
+      'webhook rejected',
+    );
+  }
+  return response;
+}
+
+async function decide(
+  request: WebhookRequest,
+  deps: WebhookDeps,
+): Promise<HandlerResponse<AcceptedBody | ErrorBody>> {
+  const { platform } = request;
+  if (!isPlatform(platform)) {
+    return errorResponse(
+      404,
+      'UNKNOWN_PLATFORM',
+      `unknown platform ${JSON.stringify(platform)}; expected one of ${PLATFORMS.join(', ')}`,
+    );
+  }
+  if (!deps.secret) {
+    return errorResponse(
+      503,
+      'WEBHOOKS_DISABLED',
+      'webhooks are disabled: set WEBHOOK_SECRET to accept signed webhooks',
+    );
+  }
+  const contentType = single(request.headers['content-type']);
+  if (!isJson(contentType)) {
+    return errorResponse(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `expected Content-Type: application/json, got ${contentType ? JSON.stringify(contentType) : 'none'}`,
+    );
+  }
+  const rawBody = request.rawBody ?? Buffer.alloc(0);
+  if (rawBody.length > deps.bodyLimitBytes) {
+    return errorResponse(
+      413,
+      'BODY_TOO_LARGE',
+      `body is ${rawBody.length} bytes; the limit is ${deps.bodyLimitBytes} bytes`,
+    );
+  }
+  const verdict = verifyWebhookSignature({
+    secret: deps.secret,
+    timestamp: single(request.headers[TIMESTAMP_HEADER]),
+    signature: single(request.headers[SIGNATURE_HEADER]),
+    rawBody,
+    nowMs: deps.now(),
+    toleranceMs: deps.toleranceMs,
+  });
+  if (!verdict.ok) return errorResponse(401, verdict.code, verdict.message);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch (error) {
+    return errorResponse(
+      400,
+      'INVALID_JSON',
+      `body is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  const parsed = parseWebhookBody(json);
+  if (!parsed.ok) {
+    const summary = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    return errorResponse(400, 'INVALID_BODY', summary, parsed.issues);
+  }
+  try {
+    const { jobId } = await deps.enqueueSync({ platform, ...parsed.body });
+    deps.logger.info({ platform, ...parsed.body, jobId }, 'webhook accepted');
+    return { status: 202, body: { jobId } };
+  } catch (error) {
+    // The cause stays in the log: its text may name internal hosts.
+    deps.logger.error({ err: error, platform, ...parsed.body }, 'webhook could not be enqueued');
+    return errorResponse(
+      503,
+      'ENQUEUE_FAILED',
+      'the change could not be queued right now; retry later',
+    );
+  }
+}
+
+function isPlatform(value: string): value is PlatformName {
+  return (PLATFORMS as readonly string[]).includes(value);
+}
+
+/** A header sent twice is as good as absent: which copy was signed is unknowable. */
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `application/json` or any `+json` type, in UTF-8 (JSON's only charset worth accepting). */
+function isJson(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type = '', ...params] = contentType
+    .toLowerCase()
+    .split(';')
+    .map((part) => part.trim());
+  if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
+  const charset = params.find((param) => param.startsWith('charset='));
+  return charset === undefined || ['charset=utf-8', 'charset="utf-8"'].includes(charset);
+}

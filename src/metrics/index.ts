@@ -1,0 +1,4 @@
+export { createMetricsRegistry } from './metrics-registry.js';
+export type { MetricsRegistry, MetricsRegistryOptions } from './metrics-registry.js';
+export type { JobCountsOptions, JobCountsSource } from './job-counts.js';
+export { observeRequests } from './request-hooks.js';
