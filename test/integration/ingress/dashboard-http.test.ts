@@ -1,0 +1,148 @@
+// Bull Board behind basic auth over real HTTP, with real queues: 401 without or with wrong
+// credentials, 200 with them, job data redacted, read-only from config, disabled without credentials.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisScope } from '../../helpers/redis.js';
+import { startIngress, type IngressFixture } from './ingress-fixture.js';
+
+const USER = 'ops';
+const PASSWORD = 'dashboard-password-xyz';
+const scope = redisScope('ingress-dashboard');
+let ingress: IngressFixture;
+
+const basic = (user: string, password: string) => ({
+  authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
+
+beforeAll(async () => {
+  ingress = await startIngress(scope, {
+    env: { DASHBOARD_USER: USER, DASHBOARD_PASSWORD: PASSWORD },
+  });
+});
+afterAll(async () => {
+  await ingress.close();
+  await scope.cleanup();
+});
+
+describe('dashboard', () => {
+  it('asks for credentials: 401 with a Basic challenge, for the page and its API', async () => {
+    for (const path of [
+      '/admin/queues',
+      '/admin/queues/',
+      '/admin/queues/api/queues',
+      '/admin/queues/static/images/logo.svg',
+    ]) {
+      const response = await fetch(`${ingress.url}${path}`);
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('www-authenticate'), path).toMatch(
+        /^Basic realm="offer-sync dashboard"/,
+      );
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'UNAUTHORIZED',
+          message: 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)',
+        },
+      });
+    }
+  });
+
+  it('refuses a wrong password or user', async () => {
+    for (const headers of [
+      basic(USER, 'wrong'),
+      basic('root', PASSWORD),
+      basic(USER, `${PASSWORD}x`),
+    ]) {
+      const response = await fetch(`${ingress.url}/admin/queues`, { headers });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({
+        error: { message: 'wrong dashboard user name or password' },
+      });
+    }
+  });
+
+  it('serves the board and lists every queue, read-only by default, with secrets redacted', async () => {
+    const page = await fetch(`${ingress.url}/admin/queues`, { headers: basic(USER, PASSWORD) });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+
+    await ingress.queues['sync-offerit'].add('sync', {
+      source: 'offerslook',
+      kind: 'offer',
+      id: '77',
+      apiKey: 'LEAKED-KEY-1',
+      nested: { password: 'LEAKED-PW-2' },
+    });
+    const api = await fetch(
+      `${ingress.url}/admin/queues/api/queues?activeQueue=sync-offerit&status=latest&page=1&jobsPerPage=10`,
+      {
+        headers: basic(USER, PASSWORD),
+      },
+    );
+    expect(api.status).toBe(200);
+    const text = await api.text();
+    const body = JSON.parse(text) as {
+      queues: { name: string; readOnlyMode: boolean; jobs: { data: unknown }[] }[];
+    };
+    expect(body.queues.map((queue) => queue.name).sort()).toEqual(
+      ['dlq-offerit', 'dlq-offerslook', 'reconcile', 'sync-offerit', 'sync-offerslook'].sort(),
+    );
+    expect(body.queues.every((queue) => queue.readOnlyMode)).toBe(true);
+    const job = body.queues.find((queue) => queue.name === 'sync-offerit')!.jobs[0]!;
+    expect(job.data).toEqual({
+      source: 'offerslook',
+      kind: 'offer',
+      id: '77',
+      apiKey: '[redacted]',
+      nested: { password: '[redacted]' },
+    });
+    expect(text).not.toContain('LEAKED');
+  });
+});
+
+describe('dashboard without credentials configured', () => {
+  const bare = redisScope('ingress-nodash');
+  let plain: IngressFixture;
+  beforeAll(async () => {
+    plain = await startIngress(bare, { env: { DASHBOARD_READ_ONLY: 'false' } });
+  });
+  afterAll(async () => {
+    await plain.close();
+    await bare.cleanup();
+  });
+
+  it('is disabled with a clear answer and log line', async () => {
+    for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+      const response = await fetch(`${plain.url}${path}`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'DASHBOARD_DISABLED',
+          message: 'the dashboard is disabled: set DASHBOARD_USER and DASHBOARD_PASSWORD',
+        },
+      });
+    }
+    expect(plain.logLines.some((line) => line.includes('dashboard disabled'))).toBe(true);
+  });
+});
+
+describe('dashboard with DASHBOARD_READ_ONLY=false', () => {
+  const writable = redisScope('ingress-rwdash');
+  let board: IngressFixture;
+  beforeAll(async () => {
+    board = await startIngress(writable, {
+      env: { DASHBOARD_USER: USER, DASHBOARD_PASSWORD: PASSWORD, DASHBOARD_READ_ONLY: 'false' },
+    });
+  });
+  afterAll(async () => {
+    await board.close();
+    await writable.cleanup();
+  });
+
+  it('allows actions', async () => {
+    const api = await fetch(`${board.url}/admin/queues/api/queues`, {
+      headers: basic(USER, PASSWORD),
+    });
+    const body = (await api.json()) as { queues: { readOnlyMode: boolean }[] };
+    expect(body.queues.length).toBe(5);
+    expect(body.queues.every((queue) => !queue.readOnlyMode)).toBe(true);
+  });
+});

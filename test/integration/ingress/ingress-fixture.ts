@@ -1,0 +1,100 @@
+// Starts the real ingress on 127.0.0.1:0 with real BullMQ queues on the test Redis, a real
+// enqueue function that records its calls and adds a job, and a log capture.
+import { Queue } from 'bullmq';
+import { loadConfig } from '../../../src/config/index.js';
+import {
+  createIngressServer,
+  type EnqueueSyncRequest,
+  type IngressOptions,
+  type Readiness,
+} from '../../../src/ingress/index.js';
+import { createLogger } from '../../../src/log/logger.js';
+import { createMetricsRegistry, type MetricsRegistry } from '../../../src/metrics/index.js';
+import type { RedisScope } from '../../helpers/redis.js';
+
+export const QUEUE_NAMES = [
+  'sync-offerit',
+  'sync-offerslook',
+  'reconcile',
+  'dlq-offerit',
+  'dlq-offerslook',
+] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface IngressFixture {
+  url: string;
+  queues: Record<QueueName, Queue>;
+  enqueued: EnqueueSyncRequest[];
+  metrics: MetricsRegistry;
+  /** Every log line the server wrote, as raw JSON text. */
+  logLines: string[];
+  /** Total jobs in every state of every queue. */
+  jobTotal(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface FixtureOptions extends IngressOptions {
+  env?: Record<string, string>;
+  readiness?: Readiness;
+}
+
+export async function startIngress(
+  scope: RedisScope,
+  options: FixtureOptions = {},
+): Promise<IngressFixture> {
+  const connection = scope.connect();
+  const prefix = `{${scope.prefix}}`;
+  const queues = Object.fromEntries(
+    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]),
+  ) as Record<QueueName, Queue>;
+  const enqueued: EnqueueSyncRequest[] = [];
+  const logLines: string[] = [];
+  const logger = createLogger(
+    { level: 'debug' },
+    { write: (line: string) => void logLines.push(line) },
+  );
+  const metrics = createMetricsRegistry();
+  const { env, readiness, ...ingressOptions } = options;
+  const server = await createIngressServer(
+    {
+      config: loadConfig({ ...env }),
+      logger,
+      queues: Object.values(queues),
+      metrics,
+      readiness: readiness ?? (() => Promise.resolve({ ready: true, checks: { redis: 'ok' } })),
+      enqueueSync: async (request) => {
+        enqueued.push(request);
+        const target = request.platform === 'offerit' ? 'sync-offerslook' : 'sync-offerit';
+        const { platform, entity, ...rest } = request;
+        const job = await queues[target].add('sync', {
+          source: platform,
+          kind: entity,
+          ...rest,
+          reason: 'webhook',
+          requestedAt: new Date().toISOString(),
+        });
+        return { jobId: job.id! };
+      },
+    },
+    ingressOptions,
+  );
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    queues,
+    enqueued,
+    metrics,
+    logLines,
+    async jobTotal() {
+      const counts = await Promise.all(Object.values(queues).map((queue) => queue.getJobCounts()));
+      return counts.reduce(
+        (sum, byState) => sum + Object.values(byState).reduce((a, b) => a + b, 0),
+        0,
+      );
+    },
+    async close() {
+      await server.close();
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+    },
+  };
+}

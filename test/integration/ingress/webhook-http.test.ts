@@ -1,0 +1,231 @@
+// POST /webhooks/:platform over real HTTP, with real BullMQ queues on the test Redis: every
+// rejection leaves all queues empty; an accepted webhook becomes exactly one job.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhook } from '../../../src/ingress/index.js';
+import { redisScope } from '../../helpers/redis.js';
+import { startIngress, type IngressFixture } from './ingress-fixture.js';
+
+const SECRET = 'integration-webhook-secret-0123456789';
+const scope = redisScope('ingress-webhook');
+let ingress: IngressFixture;
+
+beforeAll(async () => {
+  ingress = await startIngress(scope, {
+    env: { WEBHOOK_SECRET: SECRET },
+    webhookBodyLimitBytes: 2048,
+  });
+});
+afterAll(async () => {
+  await ingress.close();
+  await scope.cleanup();
+});
+
+function post(platform: string, body: string, headers: Record<string, string>) {
+  return fetch(`${ingress.url}/webhooks/${platform}`, { method: 'POST', headers, body });
+}
+
+function signedPost(
+  platform: string,
+  payload: unknown,
+  extra: { timestamp?: number; headers?: Record<string, string> } = {},
+) {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const timestamp = extra.timestamp ?? Math.floor(Date.now() / 1000);
+  return post(platform, body, {
+    'content-type': 'application/json',
+    ...signWebhook(SECRET, timestamp, body),
+    ...extra.headers,
+  });
+}
+
+describe('webhook over HTTP', () => {
+  describe('rejections enqueue nothing', () => {
+    afterEach(async () => {
+      expect(ingress.enqueued).toEqual([]);
+      expect(await ingress.jobTotal()).toBe(0);
+    });
+
+    it('401 without a signature, naming the header', async () => {
+      const response = await post('offerit', '{"entity":"offer","id":"1"}', {
+        'content-type': 'application/json',
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'MISSING_TIMESTAMP',
+          message: expect.stringContaining('x-offer-sync-timestamp'),
+        },
+      });
+    });
+
+    it('401 for a signature made with another secret', async () => {
+      const body = '{"entity":"offer","id":"1"}';
+      const response = await post('offerit', body, {
+        'content-type': 'application/json',
+        ...signWebhook('not-the-secret', Math.floor(Date.now() / 1000), body),
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'BAD_SIGNATURE', message: expect.stringContaining('does not match') },
+      });
+    });
+
+    it('401 when the body was changed after signing (raw bytes are verified)', async () => {
+      const signedBody = '{"entity":"offer","id":"1"}';
+      const headers = signWebhook(SECRET, Math.floor(Date.now() / 1000), signedBody);
+      // Same JSON value, different bytes: a parse-then-reserialise verifier would accept this.
+      const response = await post('offerit', '{"entity": "offer", "id": "1"}', {
+        'content-type': 'application/json',
+        ...headers,
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'BAD_SIGNATURE' } });
+    });
+
+    it('401 for stale and future timestamps, saying which', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const stale = await signedPost(
+        'offerit',
+        { entity: 'offer', id: '1' },
+        { timestamp: now - 3600 },
+      );
+      expect(stale.status).toBe(401);
+      expect(await stale.json()).toMatchObject({
+        error: { code: 'STALE_TIMESTAMP', message: expect.stringMatching(/s old/) },
+      });
+      const future = await signedPost(
+        'offerit',
+        { entity: 'offer', id: '1' },
+        { timestamp: now + 3600 },
+      );
+      expect(future.status).toBe(401);
+      expect(await future.json()).toMatchObject({
+        error: { code: 'FUTURE_TIMESTAMP', message: expect.stringMatching(/in the future/) },
+      });
+    });
+
+    it('400 for a schema failure, naming the field', async () => {
+      const response = await signedPost('offerslook', { entity: 'commission', id: '59' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'INVALID_BODY',
+          message: 'offerId: is required for a commission (it lives under an offer)',
+          issues: [
+            { path: 'offerId', message: 'is required for a commission (it lives under an offer)' },
+          ],
+        },
+      });
+    });
+
+    it('400 for malformed JSON', async () => {
+      const response = await signedPost('offerit', '{"entity":');
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });
+    });
+
+    it('413 for a body over the limit, before reading it all', async () => {
+      const response = await signedPost('offerit', {
+        entity: 'offer',
+        id: '1',
+        event: 'x',
+        pad: 'p'.repeat(4096),
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({
+        error: { code: 'BODY_TOO_LARGE', message: 'body is over the limit of 2048 bytes' },
+      });
+    });
+
+    it('415 for a non-JSON content type, naming what was sent', async () => {
+      const body = 'entity=offer&id=1';
+      const response = await post('offerit', body, {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...signWebhook(SECRET, Math.floor(Date.now() / 1000), body),
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message:
+            'expected Content-Type: application/json, got "application/x-www-form-urlencoded"',
+        },
+      });
+    });
+
+    it('404 for an unknown platform', async () => {
+      const response = await signedPost('hasoffers', { entity: 'offer', id: '1' });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({
+        error: {
+          code: 'UNKNOWN_PLATFORM',
+          message: expect.stringContaining('offerit, offerslook'),
+        },
+      });
+    });
+  });
+
+  it('202 with the job id of exactly one queued job; the secret never reaches the log', async () => {
+    const response = await signedPost('offerit', {
+      entity: 'goal',
+      id: 48,
+      offerId: '400',
+      event: 'updated',
+    });
+    expect(response.status).toBe(202);
+    const { jobId } = (await response.json()) as { jobId: string };
+    expect(ingress.enqueued).toEqual([
+      { platform: 'offerit', entity: 'goal', id: '48', offerId: '400', event: 'updated' },
+    ]);
+    const job = await ingress.queues['sync-offerslook'].getJob(jobId);
+    expect(job?.data).toMatchObject({
+      source: 'offerit',
+      kind: 'goal',
+      id: '48',
+      offerId: '400',
+      event: 'updated',
+    });
+    expect(await ingress.jobTotal()).toBe(1);
+    const metrics = await (await fetch(`${ingress.url}/metrics`)).text();
+    expect(metrics).toContain('offer_sync_webhooks_total{platform="offerit",outcome="accepted"} 1');
+    expect(metrics).toContain(
+      'offer_sync_webhooks_total{platform="offerit",outcome="BAD_SIGNATURE"} 2',
+    );
+    expect(ingress.logLines.some((line) => line.includes('webhook accepted'))).toBe(true);
+    expect(ingress.logLines.join('\n')).not.toContain(SECRET);
+  });
+});
+
+describe('webhook without a configured secret', () => {
+  const bare = redisScope('ingress-nosecret');
+  let unsigned: IngressFixture;
+  beforeAll(async () => {
+    unsigned = await startIngress(bare);
+  });
+  afterAll(async () => {
+    await unsigned.close();
+    await bare.cleanup();
+  });
+
+  it('refuses with 503 and a clear message, and queues nothing', async () => {
+    const body = '{"entity":"offer","id":"1"}';
+    const response = await fetch(`${unsigned.url}/webhooks/offerit`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...signWebhook('', Math.floor(Date.now() / 1000), body),
+      },
+      body,
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'WEBHOOKS_DISABLED',
+        message: 'webhooks are disabled: set WEBHOOK_SECRET to accept signed webhooks',
+      },
+    });
+    expect(unsigned.enqueued).toEqual([]);
+    expect(await unsigned.jobTotal()).toBe(0);
+    expect(unsigned.logLines.some((line) => line.includes('webhooks disabled'))).toBe(true);
+  });
+});
