@@ -1,0 +1,87 @@
+// The link to store after a sync ran its plan: pure, so the bookkeeping that makes echo
+// suppression and conflict detection work lives next to the planner that relies on it.
+import type { EntityKey, EntityKind } from '../../platforms/entities.js';
+import type { Link, LinkSide } from '../../store/index.js';
+import type { Direction, Plan } from './types.js';
+
+export interface SyncOutcome {
+  kind: EntityKind;
+  direction: Direction;
+  /** The link the plan was made with, if any. */
+  link?: Link;
+  plan: Plan;
+  sourceKey: EntityKey;
+  /** The twin's key: the new one after a create. */
+  targetKey: EntityKey;
+  sourceHash: string;
+  sourceUpdatedAt?: number;
+  /**
+   * `contentHash` of the target as it stands now: read back after a write, or the hash read
+   * before the plan when nothing was written. Leave it out when unknown (no echo suppression
+   * for this write then; the field comparison still finds nothing to do).
+   */
+  targetHash?: string;
+  targetUpdatedAt?: number;
+  /** Epoch milliseconds. */
+  now: number;
+}
+
+/**
+ * Source side: seen as read now. Target side: the plan's baseline, and the hash after our
+ * write as `writtenHash` (the echo marker). A manual conflict keeps both sides' last-seen
+ * hashes, so a field without a baseline is found in conflict again until it is resolved.
+ */
+export function linkAfterSync(outcome: SyncOutcome): Link {
+  const { direction, link, plan, now } = outcome;
+  const conflict = plan.action === 'conflict';
+  const wrote =
+    plan.action === 'create' ||
+    plan.action === 'update' ||
+    (conflict && Object.keys(plan.changes).length > 0);
+
+  const previousSource = link?.[direction.from];
+  const source: LinkSide = {
+    ...previousSource,
+    key: outcome.sourceKey,
+    seenHash: conflict ? previousSource?.seenHash : outcome.sourceHash,
+    updatedAt: outcome.sourceUpdatedAt ?? previousSource?.updatedAt,
+    syncedAt: now,
+    // Echo suppression holds only until the side is seen with other content.
+    writtenHash:
+      previousSource?.writtenHash === outcome.sourceHash ? previousSource.writtenHash : undefined,
+  };
+
+  const previousTarget = plan.action === 'create' ? undefined : link?.[direction.to];
+  const target: LinkSide = {
+    ...previousTarget,
+    key: outcome.targetKey,
+    written:
+      'written' in plan && plan.written !== undefined ? plan.written : previousTarget?.written,
+    updatedAt: outcome.targetUpdatedAt ?? previousTarget?.updatedAt,
+    syncedAt: now,
+  };
+  if (wrote) {
+    target.writtenHash = outcome.targetHash;
+    target.seenHash = conflict ? previousTarget?.seenHash : outcome.targetHash;
+  } else {
+    target.seenHash = conflict
+      ? previousTarget?.seenHash
+      : (outcome.targetHash ?? previousTarget?.seenHash);
+    const stillOurs =
+      outcome.targetHash === undefined || outcome.targetHash === previousTarget?.writtenHash;
+    target.writtenHash = stillOurs ? previousTarget?.writtenHash : undefined;
+  }
+
+  const sides = { [direction.from]: compact(source), [direction.to]: compact(target) } as Pick<
+    Link,
+    'offerit' | 'offerslook'
+  >;
+  return { kind: outcome.kind, ...sides, version: link?.version ?? 0 };
+}
+
+/** Drops `undefined` properties so stored links and test expectations stay tidy. */
+function compact(side: LinkSide): LinkSide {
+  return Object.fromEntries(
+    Object.entries(side).filter(([, value]) => value !== undefined),
+  ) as unknown as LinkSide;
+}

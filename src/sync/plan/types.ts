@@ -1,0 +1,108 @@
+// The planner's input and output. Records are entity-view records in the target's shape;
+// fields are dotted paths into them.
+import type { PlatformName } from '../../config/index.js';
+import type { EntityKind, PlatformRecord } from '../../platforms/entities.js';
+import type { ConflictValues, Link } from '../../store/index.js';
+import type { FieldEquals } from './equals.js';
+
+/** `always`: kept in step; `once`: written when the twin is created (or first filled); `never`: not synced. */
+export type FieldSync = 'always' | 'once' | 'never';
+
+export interface FieldPolicy {
+  /** Dotted path in the target record, e.g. `payout` or `base_event.payout`. */
+  target: string;
+  sync: FieldSync;
+  /** The platform whose value wins when both sides changed the field since the last sync. */
+  owner?: PlatformName;
+}
+
+/** For fields changed on both sides and without an owner. */
+export type ConflictPolicy = 'newest-wins' | 'manual';
+
+export interface Direction {
+  from: PlatformName;
+  to: PlatformName;
+}
+
+export interface PlanInput {
+  kind: EntityKind;
+  direction: Direction;
+  /** The source record mapped into the target's shape. A field whose value is `undefined` here is left alone. */
+  mapped: PlatformRecord;
+  fields: readonly FieldPolicy[];
+  conflictPolicy: ConflictPolicy;
+  /** The twin as read now; `undefined` when there is none (create). */
+  target?: PlatformRecord;
+  /** The link between source and target, when one is stored. */
+  link?: Link;
+  /** `contentHash` of the source record as read now. */
+  sourceHash: string;
+  /** `contentHash` of the target record as read now (same options as the link's hashes). */
+  targetHash?: string;
+  /** Platform update times, epoch milliseconds; used by `newest-wins`. */
+  sourceUpdatedAt?: number;
+  targetUpdatedAt?: number;
+  /** Field equality. Default: `defaultEquals` (decimals numerically; missing, null and "" alike). */
+  equals?: FieldEquals;
+  /**
+   * Fields where the source value wins whenever it differs, whatever changed where: how a
+   * manual conflict resolved with `--keep <source platform>` is applied. `'all'` forces every
+   * `always` field. `once` and `never` fields are unaffected. Default: none.
+   */
+  force?: 'all' | readonly string[];
+}
+
+/** Why a field that differs was written (winner `source`) or left as the target has it (`target`). */
+export type FieldReason =
+  /** Only the source changed, or no baseline says otherwise. */
+  | 'source-changed'
+  /** Only the target changed: its own edit is respected; the reverse direction syncs it. */
+  | 'target-edit'
+  /** Both changed; the field's owner won. */
+  | 'owner'
+  /** Both changed; the newer platform update time won (ties: source). */
+  | 'newest-wins'
+  /** A `once` field already set on the target. */
+  | 'once'
+  /** Listed in `force`. */
+  | 'forced';
+
+export interface FieldNote {
+  field: string;
+  winner: 'source' | 'target';
+  reason: FieldReason;
+}
+
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * `written` is the target side's new baseline for the link (`LinkSide.written`);
+ * `notes` explain every field that differed.
+ */
+export type Plan =
+  | { action: 'create'; fields: PlatformRecord; written: PlatformRecord }
+  | {
+      action: 'update';
+      /** Keyed by dotted path: only fields that differ and that the source wins. */
+      changes: Record<string, FieldChange>;
+      written: PlatformRecord;
+      notes: FieldNote[];
+    }
+  | { action: 'unchanged'; written: PlatformRecord; notes: FieldNote[] }
+  /** The source's content is what we last wrote to it. `written` only when a target was given. */
+  | { action: 'echo'; written?: PlatformRecord }
+  | {
+      action: 'conflict';
+      /** Manual conflicts: fields changed on both sides, values by platform. */
+      fields: Record<string, ConflictValues>;
+      /** The other fields' changes, safe to write while the conflict waits. */
+      changes: Record<string, FieldChange>;
+      written: PlatformRecord;
+      notes: FieldNote[];
+    };
+
+export type PlanAction = Plan['action'];
+export type { ConflictValues };
