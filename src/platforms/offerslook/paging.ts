@@ -1,0 +1,15 @@
+// Walks a paged list: `offset` is a 1-based page number. Stops at the page the platform says is
+// the last (`totalPages`, re-read on every page since rows may come and go meanwhile) or on the
+// first empty page, whichever comes first, so a platform that miscounts cannot loop us forever.
+import type { ListPage } from './wire/envelope.js';
+
+export async function* iteratePages<Row>(
+  fetchPage: (offset: number) => Promise<ListPage<Row>>,
+): AsyncGenerator<Row> {
+  for (let offset = 1; ; offset++) {
+    const page = await fetchPage(offset);
+    if (page.rows.length === 0) return;
+    yield* page.rows;
+    if (page.totalPages !== undefined && offset >= page.totalPages) return;
+  }
+}
