@@ -1,0 +1,71 @@
+// Starts child.ts as a separate OS process (node --import tsx), so the limiter is tested
+// across processes for real, not just across connections.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+export interface HammerProcessOptions {
+  redisUrl: string;
+  prefix: string;
+  max: number;
+  windowMs: number;
+  durationMs: number;
+  concurrency?: number;
+  connections?: number;
+}
+
+export interface HammerProcess {
+  /** Resolves once the child is connected and waiting for `go`. */
+  ready: Promise<void>;
+  go(): void;
+  /** The child's grant times (microseconds, Redis clock). */
+  result: Promise<number[]>;
+  kill(): void;
+}
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function spawnHammer(options: HammerProcessOptions): HammerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      REDIS_URL: options.redisUrl,
+      LIMITER_PREFIX: options.prefix,
+      LIMITER_MAX: String(options.max),
+      LIMITER_WINDOW_MS: String(options.windowMs),
+      LIMITER_DURATION_MS: String(options.durationMs),
+      LIMITER_CONCURRENCY: String(options.concurrency ?? 4),
+      LIMITER_CONNECTIONS: String(options.connections ?? 2),
+    },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines = createInterface({ input: child.stdout });
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    void exited.then((code) =>
+      reject(new Error(`hammer child exited (code ${code}) before it was ready`)),
+    );
+  });
+  const result = new Promise<number[]>((resolve, reject) => {
+    lines.on('line', (line) => {
+      if (line === 'ready') resolveReady();
+      else if (line.startsWith('{')) resolve((JSON.parse(line) as { grants: number[] }).grants);
+    });
+    void exited.then((code) =>
+      reject(new Error(`hammer child exited (code ${code}) without a result`)),
+    );
+  });
+  // Either settles first; the other rejection is expected and must not go unhandled.
+  ready.catch(() => {});
+  result.catch(() => {});
+  return {
+    ready,
+    result,
+    go: () => child.stdin.write('go\n'),
+    kill: () => child.kill('SIGKILL'),
+  };
+}

@@ -1,0 +1,103 @@
+// Reading and replaying dead letters. A replay re-enqueues the original payload (reason
+// `replay`) on the sync queue and removes the letter only once the new job exists: a crash in
+// between leaves both, never neither.
+import type { Job, Queue } from 'bullmq';
+import { PLATFORMS, type PlatformName } from '../../config/index.js';
+import { enqueueSync } from '../enqueue.js';
+import { parsePayload, syncJobSchema, type SyncJobData } from '../job-schemas.js';
+import { deadLetterSchema, type DeadLetter, type DeadLetterEntry } from './dead-letter.js';
+
+export interface DeadLetterQueues {
+  readonly sync: Readonly<Record<PlatformName, Queue<SyncJobData>>>;
+  readonly deadLetter: Readonly<Record<PlatformName, Queue<DeadLetter>>>;
+}
+
+export interface Replayed {
+  /** The letter's id (now removed). */
+  id: string;
+  /** The sync job that will run it (new, or an existing one for the same entity). */
+  jobId: string;
+  queue: string;
+}
+
+export interface ReplayAllResult {
+  replayed: Replayed[];
+  failed: { id: string; error: string }[];
+}
+
+export class DeadLetterNotFoundError extends Error {
+  override readonly name = 'DeadLetterNotFoundError';
+  readonly code = 'NOT_FOUND';
+}
+
+export interface DeadLetters {
+  /** Letters, oldest failure first; of one platform or all. */
+  list(platform?: PlatformName): Promise<DeadLetterEntry[]>;
+  replay(id: string): Promise<Replayed>;
+  /** Replays every letter (of one platform); a letter that fails to replay stays and is reported. */
+  replayAll(platform?: PlatformName): Promise<ReplayAllResult>;
+}
+
+/** States a letter can be in: nothing processes a DLQ, so it waits (the wait list holds paused jobs too). */
+const LETTER_STATES = ['wait', 'delayed', 'prioritized'] as const;
+
+export function createDeadLetters(
+  queues: DeadLetterQueues,
+  now: () => Date = () => new Date(),
+): DeadLetters {
+  const platformsOf = (platform?: PlatformName): readonly PlatformName[] =>
+    platform ? [platform] : PLATFORMS;
+
+  async function jobsOf(platform?: PlatformName): Promise<Job<DeadLetter>[]> {
+    const lists = await Promise.all(
+      platformsOf(platform).map((name) =>
+        queues.deadLetter[name].getJobs([...LETTER_STATES], 0, -1, true),
+      ),
+    );
+    return lists.flat().filter((job) => job !== undefined);
+  }
+
+  async function find(id: string): Promise<Job<DeadLetter>> {
+    for (const platform of PLATFORMS) {
+      const job = await queues.deadLetter[platform].getJob(id);
+      if (job) return job;
+    }
+    throw new DeadLetterNotFoundError(`no dead letter with id ${JSON.stringify(id)}`);
+  }
+
+  async function replayJob(job: Job<DeadLetter>): Promise<Replayed> {
+    const id = String(job.id);
+    const letter = deadLetterSchema.parse(job.data);
+    const payload = parsePayload(syncJobSchema, letter.payload, `dead letter ${id}`);
+    const enqueued = await enqueueSync(queues.sync, {
+      ...payload,
+      reason: 'replay',
+      requestedAt: now().toISOString(),
+    });
+    await job.remove();
+    return { id, ...enqueued };
+  }
+
+  return {
+    async list(platform) {
+      const jobs = await jobsOf(platform);
+      return jobs
+        .map((job) => ({ ...deadLetterSchema.parse(job.data), id: String(job.id) }))
+        .sort((a, b) => a.lastFailedAt.localeCompare(b.lastFailedAt) || a.id.localeCompare(b.id));
+    },
+    async replay(id) {
+      return replayJob(await find(id));
+    },
+    async replayAll(platform) {
+      const result: ReplayAllResult = { replayed: [], failed: [] };
+      for (const job of await jobsOf(platform)) {
+        try {
+          result.replayed.push(await replayJob(job));
+        } catch (error) {
+          result.failed.push({ id: String(job.id), error: (error as Error).message });
+        }
+      }
+      return result;
+    },
+  };
+}

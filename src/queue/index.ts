@@ -1,0 +1,48 @@
+// The queue layer: names, payloads, queues, the limiter, the retry policy, dead letters.
+export {
+  RECONCILE_QUEUE,
+  syncQueueName,
+  deadLetterQueueName,
+  platformOfSyncQueue,
+  bullPrefix,
+  targetOf,
+} from './names.js';
+export type { SyncQueueName, DeadLetterQueueName } from './names.js';
+export {
+  SYNC_REASONS,
+  RECONCILE_ENTITIES,
+  syncJobSchema,
+  syncJobDataSchema,
+  reconcileJobSchema,
+  jobTrackingSchema,
+  JobPayloadError,
+  parsePayload,
+  splitTracking,
+  entityKeyOf,
+} from './job-schemas.js';
+export type {
+  SyncReason,
+  ReconcileEntity,
+  SyncJob,
+  SyncJobData,
+  ReconcileJob,
+  JobTracking,
+} from './job-schemas.js';
+export { syncDedupeId, reconcileDedupeId, deduplication } from './dedupe.js';
+export { DEFAULT_RETENTION, resolveRetention, retentionJobOptions } from './retention.js';
+export type { RetentionOptions } from './retention.js';
+export { createQueueSet } from './queue-set.js';
+export type {
+  QueueSet,
+  QueueSetOptions,
+  SyncQueue,
+  ReconcileQueue,
+  DeadLetterQueue,
+} from './queue-set.js';
+export { enqueueSync, enqueueReconcile } from './enqueue.js';
+export type { SyncRequest, Enqueued } from './enqueue.js';
+export { connectRedis, connectionOptions, reconnectDelayMs } from './connections.js';
+export type { ConnectionRole } from './connections.js';
+export * from './limiter/index.js';
+export * from './retry/index.js';
+export * from './dead-letter/index.js';

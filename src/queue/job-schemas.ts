@@ -1,0 +1,117 @@
+// Job payloads, checked with zod at both ends of the queue. They carry references only (which
+// entity, where from, why): never credentials, never whole records, so a job always reads the
+// current state when it runs and a payload is safe to show in Bull Board and logs.
+import { z } from 'zod';
+import type { PlatformName } from '../config/index.js';
+import { ENTITY_KINDS, type EntityKey } from '../platforms/entities.js';
+
+export const SYNC_REASONS = ['webhook', 'reconcile', 'cli', 'replay', 'schedule'] as const;
+export type SyncReason = (typeof SYNC_REASONS)[number];
+
+export const RECONCILE_ENTITIES = ['offer', 'goal', 'commission', 'all'] as const;
+export type ReconcileEntity = (typeof RECONCILE_ENTITIES)[number];
+
+const platform = z.enum(['offerit', 'offerslook'] satisfies PlatformName[]);
+
+// Ids end up in dedupe keys and entity keys (`goal:400/48`), so their separators are refused.
+const entityId = z
+  .string()
+  .regex(/^[^\s/:]{1,128}$/, { error: 'expected 1 to 128 characters without spaces, "/" or ":"' });
+
+const syncJobShape = {
+  /** The platform the change was seen on; the job writes to the other one. */
+  source: platform,
+  kind: z.enum(ENTITY_KINDS),
+  id: entityId,
+  /** Goals and commissions live under an offer. */
+  offerId: entityId.optional(),
+  reason: z.enum(SYNC_REASONS),
+  /** The webhook's event name, when there was one (`updated`, `created`). */
+  event: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
+      error: 'expected 1 to 64 letters, digits, dots, dashes or underscores',
+    })
+    .optional(),
+  /** When the sync was asked for (ISO 8601, UTC). */
+  requestedAt: z.iso.datetime(),
+};
+
+function checkOfferId(
+  job: { kind: string; offerId?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const nested = job.kind === 'goal' || job.kind === 'commission';
+  if (nested && job.offerId === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['offerId'], message: `is required for a ${job.kind}` });
+  }
+  if (!nested && job.offerId !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['offerId'], message: `a ${job.kind} takes no offerId` });
+  }
+}
+
+/** Strict: an unknown field (a record, a token) is refused rather than carried along. */
+export const syncJobSchema = z.strictObject(syncJobShape).superRefine(checkOfferId);
+export type SyncJob = z.output<typeof syncJobSchema>;
+
+/**
+ * The queue layer's own bookkeeping, kept in the job data beside the payload (BullMQ has no
+ * other per-job field that survives a retry). Processors never see it.
+ */
+export const jobTrackingSchema = z.strictObject({
+  /** 429s seen so far; they do not spend attempts, so they are bounded separately. */
+  rateLimitHits: z.number().int().nonnegative(),
+  /** When the first failure of any kind happened (ISO 8601). */
+  firstFailedAt: z.iso.datetime().optional(),
+});
+export type JobTracking = z.output<typeof jobTrackingSchema>;
+
+/** What a sync queue stores: the payload plus optional bookkeeping. */
+export const syncJobDataSchema = z
+  .strictObject({ ...syncJobShape, tracking: jobTrackingSchema.optional() })
+  .superRefine(checkOfferId);
+export type SyncJobData = z.output<typeof syncJobDataSchema>;
+
+export const reconcileJobSchema = z
+  .strictObject({
+    from: platform,
+    to: platform,
+    entity: z.enum(RECONCILE_ENTITIES),
+    /** Plan and report only; write nothing. */
+    dryRun: z.boolean(),
+    reason: z.enum(SYNC_REASONS),
+  })
+  .refine((job) => job.from !== job.to, { path: ['to'], error: 'must differ from "from"' });
+export type ReconcileJob = z.output<typeof reconcileJobSchema>;
+
+export class JobPayloadError extends Error {
+  override readonly name = 'JobPayloadError';
+  readonly code = 'INVALID_PAYLOAD';
+  readonly retryable = false;
+}
+
+/** Parses a payload or throws a JobPayloadError whose message names every bad field. */
+export function parsePayload<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new JobPayloadError(`invalid ${what} payload:\n${z.prettifyError(parsed.error)}`);
+}
+
+/** Splits stored job data into the payload a processor sees and the queue's bookkeeping. */
+export function splitTracking<T extends object>(
+  data: T & { tracking?: JobTracking },
+): { payload: Omit<T, 'tracking'>; tracking: JobTracking } {
+  const { tracking, ...payload } = data;
+  return { payload, tracking: tracking ?? { rateLimitHits: 0 } };
+}
+
+/** The entity a sync job is about. */
+export function entityKeyOf(job: Pick<SyncJob, 'kind' | 'id' | 'offerId'>): EntityKey {
+  const key: EntityKey = { kind: job.kind, id: job.id };
+  if (job.offerId !== undefined) key.offerId = job.offerId;
+  return key;
+}
