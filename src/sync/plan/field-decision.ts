@@ -3,7 +3,6 @@
 // source value and the current target value against it tells who changed the field. Without
 // a baseline, the whole-record hashes stand in.
 import type { FieldEquals } from './equals.js';
-import { isEmptyValue } from './equals.js';
 import type { ConflictPolicy, Direction, FieldPolicy, FieldReason } from './types.js';
 
 export interface FieldFacts {
@@ -50,7 +49,8 @@ export function decideField(field: FieldFacts, record: RecordFacts): FieldOutcom
   if (policy.sync === 'once') {
     // Set once: never again after we recorded it; filled only where the target has nothing.
     if (base) return { kind: 'keep', reason: 'once', baseline: base };
-    if (isEmptyValue(current)) return { kind: 'write', reason: 'once' };
+    // "Nothing" as the route's equality sees it (Offerslook's "-1" too, when the route says so).
+    if (equals(current, undefined)) return { kind: 'write', reason: 'once' };
     return { kind: 'keep', reason: 'once', baseline: { value: current } };
   }
   if (record.forced(path)) return { kind: 'write', reason: 'forced' };

@@ -83,6 +83,7 @@ export interface FieldChange {
  * `notes` explain every field that differed.
  */
 export type Plan =
+  /** No target was given: also when a linked twin has vanished; the caller decides whether to recreate it. */
   | { action: 'create'; fields: PlatformRecord; written: PlatformRecord }
   | {
       action: 'update';

@@ -83,6 +83,19 @@ describe('plan: unchanged and update', () => {
       'unchanged',
     );
     expect(alreadySet.written.currency).toBe('GBP');
+
+    // "Not set" is what the route's equality says it is: Offerslook's "-1" counts as empty there.
+    const equals = createEquals({ empty: [undefined, null, '', '-1'] });
+    const minusOne = { ...withoutCurrency, currency: '-1' };
+    const filled = plan(
+      input({ mapped, target: minusOne, link: quietLink(withoutCurrency), equals }),
+    );
+    expect(filled.action === 'update' && filled.changes).toEqual({
+      currency: { from: '-1', to: 'EUR' },
+    });
+    expect(plan(input({ mapped, target: minusOne, link: quietLink(withoutCurrency) })).action).toBe(
+      'unchanged',
+    );
   });
 
   it('uses the equality it is given', () => {
