@@ -1,0 +1,16 @@
+export {
+  DSL_KEYWORDS,
+  routeFileSchema,
+  ruleBodySchema,
+  type Condition,
+  type DateOptions,
+  type DecimalOptions,
+  type ListOptions,
+  type NoTwinRule,
+  type PerPlatform,
+  type PlatformKey,
+  type ReverseBlock,
+  type RouteFile,
+  type RuleBody,
+  type Scalar,
+} from './schema.js';
