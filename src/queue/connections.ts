@@ -21,7 +21,8 @@ export function connectionOptions(role: ConnectionRole): RedisOptions {
 
 /**
  * Opens a connection and waits until it is ready (with the offline queue off, a command sent
- * before that would fail). The caller owns it: `quit()` it on shutdown.
+ * before that would fail). A failed first connect rejects with its cause (ECONNREFUSED, ...).
+ * The caller owns the connection: listen to its `error` events, `quit()` it on shutdown.
  */
 export async function connectRedis(
   url: string,
@@ -32,11 +33,18 @@ export async function connectRedis(
     ...connectionOptions(role),
     ...(name ? { connectionName: name } : {}),
   });
+  let cause: unknown;
+  const remember = (error: unknown): void => {
+    cause = error;
+  };
+  redis.on('error', remember);
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw error;
+    throw cause ?? error;
+  } finally {
+    redis.off('error', remember);
   }
   return redis;
 }

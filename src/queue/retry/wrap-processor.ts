@@ -56,11 +56,16 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
   const policy = resolveRetryPolicy(options.policy);
   const now = options.now ?? (() => new Date());
 
-  async function deadLetter(job: Job, error: unknown, failure: FailureClass): Promise<void> {
+  async function deadLetter(
+    job: Job,
+    error: unknown,
+    failure: FailureClass,
+    failedAt: Date,
+  ): Promise<void> {
     if (!options.deadLetters) return;
     // Counted as BullMQ will once this failure lands, so the letter matches the failed job.
     const counted = { ...jobFields(job), attemptsMade: job.attemptsMade + 1 };
-    const letter = deadLetterOf(counted, error, now(), failure);
+    const letter = deadLetterOf(counted, error, failedAt, failure);
     if (letter) await options.deadLetters.record(letter);
   }
 
@@ -72,8 +77,8 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
       return await handler({ payload, job, signal }, deps);
     } catch (error) {
       const failure = classifyFailure(error);
-      const failedAt = now().toISOString();
-      const firstFailedAt = tracking.firstFailedAt ?? failedAt;
+      const failedAtDate = now();
+      const firstFailedAt = tracking.firstFailedAt ?? failedAtDate.toISOString();
 
       if (failure.action === 'rate-limited') {
         const hits = tracking.rateLimitHits + 1;
@@ -95,7 +100,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
           reason: `${failure.reason} (rate limited ${hits} times; the bound is ${policy.maxRateLimitRetries})`,
         };
         await job.updateData({ ...data, tracking: { rateLimitHits: hits, firstFailedAt } });
-        await deadLetter(job, error, exhausted);
+        await deadLetter(job, error, exhausted, failedAtDate);
         throw new UnrecoverableError(exhausted.reason);
       }
 
@@ -104,7 +109,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
         if (tracking.firstFailedAt === undefined) {
           await job.updateData({ ...data, tracking: { ...tracking, firstFailedAt } });
         }
-        if (lastAttempt) await deadLetter(job, error, failure);
+        if (lastAttempt) await deadLetter(job, error, failure, failedAtDate);
         // BullMQ applies the job's backoff, or fails it when attempts are spent.
         throw error;
       }
@@ -112,7 +117,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
       if (tracking.firstFailedAt === undefined) {
         await job.updateData({ ...data, tracking: { ...tracking, firstFailedAt } });
       }
-      await deadLetter(job, error, failure);
+      await deadLetter(job, error, failure, failedAtDate);
       throw new UnrecoverableError(failure.reason);
     }
   };
