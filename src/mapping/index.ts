@@ -18,6 +18,7 @@ export { MappingError, MappingLoadError, type MappingErrorInit } from './errors.
 export { compileMappings, loadMappings, type LoadMappingsOptions } from './loader/load-mappings.js';
 export { createMappingSet } from './loader/mapping-set.js';
 export { identityResolver, tableResolver } from './resolvers.js';
+export { levenshtein, nearest } from './text/levenshtein.js';
 export {
   LINK_KINDS,
   MAPPING_ISSUE_CODES,

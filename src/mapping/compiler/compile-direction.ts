@@ -152,7 +152,8 @@ export function compileDirection(input: DirectionInput): CompiledDirection | und
     coverage: {
       mapped: [...new Set([...input.sourceKey, ...reads])].sort(),
       lossy,
-      ignored: [...ignored, ...input.implicit],
+      // A field written by a constant on the other side but read here is mapped, not ignored.
+      ignored: [...ignored, ...input.implicit.filter((entry) => !covers(reads, entry.field))],
       unaccounted,
       targets,
       required,
