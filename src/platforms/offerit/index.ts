@@ -1,0 +1,11 @@
+export { createOfferitClient } from './client.js';
+export type { OfferitClient, GetDetailsQuery } from './client.js';
+export { createOfferitPlatform } from './offerit-platform.js';
+export { createOfferitTransport, scrubSecrets } from './transport.js';
+export type { OfferitTransport, OfferitMethod, OfferitParams } from './transport.js';
+export { walkOfferWindows, walkAffiliatePages } from './paging.js';
+export type { OfferWindowOptions, AffiliatePageOptions } from './paging.js';
+export { encodePhpForm, decodePhpForm } from './php-form.js';
+export type { PhpFormValue } from './php-form.js';
+export * from './records.js';
+export * from './wire/index.js';

@@ -1,0 +1,176 @@
+// add_commission_change, get_commission_changes and set_commission_change_payouts. Every offer
+// and every goal has a default change (Change Id 0); a `disable` change pays 0 everywhere.
+import type { z } from 'zod';
+import {
+  OFFERIT_PAYOUT_LABELS,
+  OFFERIT_SUBAFF_LABELS,
+  type addCommissionChangeParamsSchema,
+  type setCommissionChangePayoutsParamsSchema,
+} from '../../../platforms/offerit/wire/index.js';
+import { COUNTRY_NUMERIC, unknownCountries } from '../countries.js';
+import { PAYOUT_FIELDS, money, readDate, type Payouts, type StoredChange } from '../model.js';
+import { invalid, notFound } from '../sandbox-failure.js';
+import type { OfferitSandboxState } from '../state.js';
+
+type AddChangeInput = z.output<typeof addCommissionChangeParamsSchema>;
+type SetPayoutsInput = z.output<typeof setCommissionChangePayoutsParamsSchema>;
+
+export function addDefaultChange(
+  state: OfferitSandboxState,
+  offerid: string,
+  goalid: string,
+): void {
+  state.changes.push({
+    offerid,
+    changeid: '0',
+    goalid,
+    type: 'standard',
+    start_time: '',
+    end_time: '',
+    countries: [],
+    affiliates: {},
+    subaffs: {},
+    payouts: {},
+  });
+}
+
+/** Stores a new change and returns its changeid (`preset` keeps a fixture's own id). */
+export function addCommissionChange(
+  state: OfferitSandboxState,
+  params: AddChangeInput,
+  preset?: string,
+): string {
+  const offer = state.offer(params.offerid);
+  const goalid = params.goalid ?? '0';
+  if (goalid !== '0' && !offer.goals.some((goal) => goal.offer_goal_id === goalid)) {
+    throw notFound(`Invalid goalid: offer ${offer.offerid} has no goal ${goalid}`);
+  }
+  const affiliates = restrictTo(state, params);
+  const countries = params.countries ?? [];
+  const unknown = unknownCountries(countries);
+  if (unknown.length > 0)
+    throw invalid(`invalid countries: unknown country code ${unknown.join(', ')}`);
+  const start = readDate(params.start_time ?? '', state.now());
+  const end = readDate(params.end_time ?? '', state.now());
+  if (params.type === 'temporary' && start === '' && end === '') {
+    throw invalid('type=temporary needs start_time or end_time');
+  }
+  if (params.type !== 'temporary' && (start !== '' || end !== '')) {
+    throw invalid(`start_time and end_time need type=temporary (got type=${params.type})`);
+  }
+  const payouts: Payouts = {};
+  for (const field of PAYOUT_FIELDS) {
+    const value = params.type === 'disable' ? '0' : params[field];
+    if (value !== undefined && value !== '') payouts[field] = money(value);
+  }
+  const changeid = preset ?? state.nextId('change');
+  state.claimId('change', changeid);
+  const subaffs: StoredChange['subaffs'] = {};
+  for (const key of ['subaff', 'subaff2', 'subaff3', 'subaff4', 'subaff5'] as const) {
+    if (params[key]) subaffs[key] = params[key];
+  }
+  state.changes.push({
+    offerid: offer.offerid,
+    changeid,
+    goalid,
+    type: params.type,
+    start_time: start,
+    end_time: end,
+    countries,
+    affiliates,
+    subaffs,
+    payouts,
+  });
+  return changeid;
+}
+
+export function setCommissionChangePayouts(
+  state: OfferitSandboxState,
+  params: SetPayoutsInput,
+): string {
+  state.offer(params.offerid);
+  const changes = state.changesOf(params.offerid);
+  const change =
+    params.changeid === '0'
+      ? changes.find((c) => c.changeid === '0' && c.goalid === (params.goalid ?? '0'))
+      : changes.find((c) => c.changeid === params.changeid);
+  if (!change) {
+    throw notFound(
+      params.changeid === '0'
+        ? `Invalid goalid: offer ${params.offerid} has no goal ${params.goalid}`
+        : `Invalid changeid: offer ${params.offerid} has no change ${params.changeid}`,
+    );
+  }
+  if (params.goalid !== undefined && params.goalid !== change.goalid) {
+    throw invalid(
+      `changeid ${change.changeid} belongs to goalid ${change.goalid}, not ${params.goalid}`,
+    );
+  }
+  for (const field of PAYOUT_FIELDS) {
+    const value = params[field];
+    if (value === undefined) continue;
+    if (value === '') delete change.payouts[field];
+    else change.payouts[field] = money(value);
+  }
+  return 'changes_saved';
+}
+
+/** The documented human-key rows: offer rows first, then each goal's rows. */
+export function renderChanges(
+  state: OfferitSandboxState,
+  offerid: string,
+): Record<string, unknown>[] {
+  const offer = state.offer(offerid);
+  const order = ['0', ...offer.goals.map((goal) => goal.offer_goal_id)];
+  return state
+    .changesOf(offerid)
+    .sort(
+      (a, b) =>
+        order.indexOf(a.goalid) - order.indexOf(b.goalid) ||
+        Number(a.changeid) - Number(b.changeid),
+    )
+    .map(renderChange);
+}
+
+function renderChange(change: StoredChange): Record<string, unknown> {
+  const row: Record<string, unknown> = { 'Change Id': Number(change.changeid) };
+  if (change.goalid !== '0') row.offer_goal_id = Number(change.goalid);
+  row['Start Time'] = change.start_time || 'Never';
+  row['End Time'] = change.end_time || 'Never';
+  row.Countries =
+    change.countries.length === 0
+      ? ['All']
+      : Object.fromEntries(
+          change.countries.map((code) => [COUNTRY_NUMERIC.get(code) ?? code, code]),
+        );
+  if (Object.keys(change.affiliates).length > 0) row.Affiliates = { ...change.affiliates };
+  for (const [label, field] of Object.entries(OFFERIT_SUBAFF_LABELS)) {
+    if (change.subaffs[field]) row[label] = change.subaffs[field];
+  }
+  // The documented sample sends payouts as JSON numbers; only the ones that are set.
+  for (const [label, field] of Object.entries(OFFERIT_PAYOUT_LABELS)) {
+    const value = change.payouts[field];
+    if (value !== undefined) row[label] = Number(value);
+  }
+  return row;
+}
+
+function restrictTo(state: OfferitSandboxState, params: AddChangeInput): Record<string, string> {
+  if (params.loginid === undefined && (params.username === undefined || params.username === ''))
+    return {};
+  const byId = params.loginid === undefined ? undefined : state.affiliates.get(params.loginid);
+  if (params.loginid !== undefined && !byId)
+    throw notFound(`Invalid loginid: no affiliate ${params.loginid}`);
+  const byName = params.username
+    ? [...state.affiliates.values()].find((affiliate) => affiliate.username === params.username)
+    : undefined;
+  if (params.username && !byName)
+    throw notFound(`Invalid username: no affiliate ${params.username}`);
+  if (byId && byName && byId !== byName) {
+    throw invalid(
+      `loginid ${params.loginid} and username ${params.username} name different affiliates`,
+    );
+  }
+  const affiliate = (byId ?? byName)!;
+  return { [affiliate.loginid]: affiliate.username };
+}
