@@ -27,6 +27,12 @@ export interface RateLimiterOptions {
   jitterMs?: number;
   /** Called on every grant, e.g. for the limiter wait-time metric. */
   onGrant?: (grant: Grant) => void;
+  /**
+   * Added to every window, in milliseconds. Grants are exact on the Redis clock, but requests
+   * reach the network after varying latency; a small margin keeps a strict server's own window
+   * from seeing two grants that were `durationMs` apart arrive closer. @defaultValue 0
+   */
+  windowMarginMs?: number;
   /** Source of numbers in [0, 1) for the jitter. @defaultValue Math.random */
   random?: () => number;
 }
@@ -79,6 +85,7 @@ export function createRateLimiter(
 ): RateLimiter {
   const jitterMs = options.jitterMs ?? 5;
   const random = options.random ?? Math.random;
+  const marginMs = Math.max(0, options.windowMarginMs ?? 0);
   const instance = randomBytes(6).toString('hex');
   let sequence = 0;
 
@@ -92,7 +99,9 @@ export function createRateLimiter(
     network: PlatformName,
     acquireOptions: AcquireOptions = {},
   ): Promise<Grant> {
-    const { max, durationMs } = limitOf(network);
+    const limit = limitOf(network);
+    const { max } = limit;
+    const durationMs = limit.durationMs + marginMs;
     const keys = limiterKeys(prefix, network);
     const started = performance.now();
     for (;;) {

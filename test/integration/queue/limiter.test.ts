@@ -120,6 +120,18 @@ describe('strict Redis rate limiter', () => {
     expect(() => limiter.hooksFor('offerslook')).toThrow(/no rate limit configured for offerslook/);
   });
 
+  it('widens the window by the configured margin', async () => {
+    const limiter = createRateLimiter(
+      scope.connect(),
+      `${scope.prefix}-margin`,
+      { offerit: { max: 1, durationMs: 200 } },
+      { windowMarginMs: 300 },
+    );
+    const first = await limiter.acquireGrant('offerit');
+    const second = await limiter.acquireGrant('offerit');
+    expect(second.grantedAtUs - first.grantedAtUs).toBeGreaterThanOrEqual(500_000);
+  });
+
   it('reports every grant with its wait, for the wait-time metric', async () => {
     const seen: number[] = [];
     const limiter = createRateLimiter(
