@@ -16,6 +16,12 @@ export interface PlatformClient {
   get(key: EntityKey): Promise<PlatformRecord | undefined>;
   /** Streams entities page by page (offers: every offer; goals and commissions: per offer, or all). */
   list(kind: EntityKind, options?: ListOptions): AsyncIterable<PlatformRecord>;
+  /**
+   * Records that may match these field values (entity-view names), cheaper than a full list
+   * where the platform can filter (by name, say). A superset is fine: callers check each one.
+   * Optional: callers fall back to `list`.
+   */
+  search?(kind: EntityKind, match: PlatformRecord, options?: ListOptions): AsyncIterable<PlatformRecord>;
   /** The key of a record this client returned. */
   keyOf(kind: EntityKind, record: PlatformRecord): EntityKey;
   /** Creates an entity from an entity-view record; returns its new key. */

@@ -68,6 +68,10 @@ export function classifyFailure(error: unknown): FailureClass {
       reason: clip(message),
     };
   }
+  // Our own errors that know they are permanent (a mapping that rejects a record, say) keep their code.
+  if ((error as { retryable?: unknown } | null)?.retryable === false && code !== undefined) {
+    return { action: 'permanent', code, reason: clip(message) };
+  }
   return { action: 'permanent', code: NON_PLATFORM_CODES.bug, reason: clip(`${name}: ${message}`) };
 }
 

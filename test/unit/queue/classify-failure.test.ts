@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
+import { MappingRejectedError, ParentNotLinkedError } from '../../../src/sync/run/index.js';
 import { z } from 'zod';
 import { PlatformError, RETRYABLE, type PlatformErrorCode } from '../../../src/platforms/errors.js';
 import { httpFailure, transportFailure } from '../../../src/platforms/http/classify.js';
@@ -101,5 +102,17 @@ describe('classifyFailure', () => {
     const failure = classifyFailure(new Error(`line one\nline two ${'x'.repeat(2000)}`));
     expect(failure.reason).not.toContain('\n');
     expect(failure.reason.length).toBeLessThanOrEqual(501);
+  });
+
+  it("keeps the code of our own errors that say they are permanent or retryable", () => {
+    const mapping = new MappingRejectedError('offerit.offer->offerslook.offer', [
+      { field: 'payout_type', code: 'UNMAPPABLE', message: 'commission_type 201 has no twin' },
+    ]);
+    expect(classifyFailure(mapping)).toMatchObject({ action: 'permanent', code: 'MAPPING' });
+    expect(classifyFailure(mapping).reason).toContain('commission_type 201 has no twin');
+    expect(classifyFailure(new ParentNotLinkedError('goal:400/48'))).toMatchObject({
+      action: 'backoff',
+      code: 'PARENT_NOT_LINKED',
+    });
   });
 });

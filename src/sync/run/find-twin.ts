@@ -1,0 +1,32 @@
+// Before creating anything, look for a twin that already exists on the target: one our own
+// crashed attempt created (the write intent says so), or one a person keyed in by hand. A
+// candidate matches when every key field of the route's target equals the mapped value, and
+// nobody else's link holds it. This is what makes creates idempotent: never two twins.
+import type { CompiledRoute } from '../../mapping/index.js';
+import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import { defaultEquals, getPath } from '../plan/index.js';
+import type { SyncDeps } from './sync-deps.js';
+
+export async function findTwin(
+  route: CompiledRoute,
+  mapped: PlatformRecord,
+  sourceKey: EntityKey,
+  targetOfferId: string | undefined,
+  deps: SyncDeps,
+): Promise<{ key: EntityKey; record: PlatformRecord } | undefined> {
+  const to = route.target.platform;
+  const client = deps.clients[to];
+  const keyFields = route.target.key.filter((field) => getPath(mapped, field) !== undefined);
+  if (keyFields.length === 0) return undefined;
+  const match = Object.fromEntries(keyFields.map((field) => [field, getPath(mapped, field)]));
+  const options = targetOfferId === undefined ? {} : { offerId: targetOfferId };
+  const candidates = client.search ? client.search(route.kind, match, options) : client.list(route.kind, options);
+  for await (const candidate of candidates) {
+    if (!keyFields.every((field) => defaultEquals(field, getPath(candidate, field), match[field]))) continue;
+    const key = client.keyOf(route.kind, candidate);
+    const holder = await deps.links.find(to, key);
+    const heldByOther = holder !== undefined && holder[route.source.platform].key.id !== sourceKey.id;
+    if (!heldByOther) return { key, record: candidate };
+  }
+  return undefined;
+}

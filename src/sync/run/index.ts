@@ -1,0 +1,5 @@
+export { runSync } from './run-sync.js';
+export type { SyncRequest } from './run-sync.js';
+export type { SyncDeps } from './sync-deps.js';
+export type { SyncAction, SyncResult } from './sync-result.js';
+export { MappingRejectedError, ParentNotLinkedError } from './sync-errors.js';

@@ -1,0 +1,77 @@
+// Link lookups for the mapping engine. The engine is pure and its resolver synchronous, so a
+// record is mapped once with a recording resolver to learn which ids it needs, those links are
+// fetched (and, for affiliates, matched by e-mail when no link exists yet), then it is mapped again.
+import type { PlatformName } from '../../config/index.js';
+import type { CompiledRoute, LinkKind, LinkResolver, MappingResult } from '../../mapping/index.js';
+import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import { otherPlatform } from '../../store/index.js';
+import type { SyncDeps } from './sync-deps.js';
+
+export async function mapWithLinks(
+  route: CompiledRoute,
+  record: PlatformRecord,
+  offerId: string | undefined,
+  deps: SyncDeps,
+): Promise<MappingResult> {
+  const wanted = new Map<string, { kind: LinkKind; id: string }>();
+  route.apply(record, {
+    now: deps.now(),
+    resolve: (kind, id) => {
+      wanted.set(`${kind}:${id}`, { kind, id });
+      return undefined;
+    },
+  });
+  const from = route.source.platform;
+  const found = new Map<string, string>();
+  for (const [text, { kind, id }] of wanted) {
+    const twin = await resolveOne(kind, id, from, offerId, deps);
+    if (twin !== undefined) found.set(text, twin);
+  }
+  const resolve: LinkResolver = (kind, id) => found.get(`${kind}:${id}`);
+  return route.apply(record, { now: deps.now(), resolve });
+}
+
+async function resolveOne(
+  kind: LinkKind,
+  id: string,
+  from: PlatformName,
+  offerId: string | undefined,
+  deps: SyncDeps,
+): Promise<string | undefined> {
+  const to = otherPlatform(from);
+  if (kind === 'advertiser') {
+    const pair = deps.advertiserMap.find((entry) => entry[from === 'offerit' ? 0 : 1] === id);
+    return pair?.[from === 'offerit' ? 1 : 0];
+  }
+  const key: EntityKey = kind === 'goal' && offerId !== undefined ? { kind, id, offerId } : { kind, id };
+  const link = await deps.links.find(from, key);
+  if (link) return link[to].key.id;
+  return kind === 'affiliate' ? matchAffiliateByEmail(id, from, deps) : undefined;
+}
+
+/** Affiliates are the same person on both platforms when their e-mail addresses match. */
+async function matchAffiliateByEmail(id: string, from: PlatformName, deps: SyncDeps): Promise<string | undefined> {
+  const to = otherPlatform(from);
+  const source = await deps.clients[from].get({ kind: 'affiliate', id });
+  const email = emailOf(source);
+  if (email === undefined) return undefined;
+  for await (const candidate of deps.clients[to].list('affiliate')) {
+    if (emailOf(candidate) !== email) continue;
+    const twinKey = deps.clients[to].keyOf('affiliate', candidate);
+    const sourceKey: EntityKey = { kind: 'affiliate', id };
+    const sides = from === 'offerit' ? { offerit: sourceKey, offerslook: twinKey } : { offerit: twinKey, offerslook: sourceKey };
+    await deps.links.save({
+      kind: 'affiliate',
+      offerit: { key: sides.offerit },
+      offerslook: { key: sides.offerslook },
+      version: 0,
+    });
+    return twinKey.id;
+  }
+  return undefined;
+}
+
+function emailOf(record: PlatformRecord | undefined): string | undefined {
+  const email = record?.email;
+  return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
+}

@@ -1,0 +1,16 @@
+// What the sync use case needs, passed in: ports only (no got, Redis or Fastify here).
+import type { PlatformName } from '../../config/index.js';
+import type { MappingSet } from '../../mapping/index.js';
+import type { PlatformClient } from '../../platforms/platform-client.js';
+import type { ConflictStore, LinkStore, WriteIntentStore } from '../../store/index.js';
+
+export interface SyncDeps {
+  clients: Readonly<Record<PlatformName, PlatformClient>>;
+  mappings: MappingSet;
+  links: LinkStore;
+  intents: WriteIntentStore;
+  conflicts: ConflictStore;
+  /** Offerit advertiser id -> Offerslook advertiser id (config ADVERTISER_MAP). */
+  advertiserMap: ReadonlyArray<readonly [string, string]>;
+  now: () => Date;
+}

@@ -1,0 +1,25 @@
+// What one sync did, in the shape reconciliation reports and `sync --wait` prints.
+import type { PlatformName } from '../../config/index.js';
+import type { EntityKind } from '../../platforms/entities.js';
+
+export type SyncAction = 'create' | 'update' | 'unchanged' | 'echo' | 'conflict' | 'skip';
+
+export interface SyncResult {
+  route: string;
+  entity: EntityKind;
+  source: PlatformName;
+  sourceId: string;
+  target: PlatformName;
+  targetId?: string;
+  action: SyncAction;
+  /** Field-level changes written (or, in a dry run, that would be written). */
+  changes: Record<string, { from: unknown; to: unknown }>;
+  /** Lossy fields, field notes and other things worth a look; never secrets. */
+  warnings: string[];
+  /** Why nothing was done (skip) or what waits (conflict). */
+  reason?: string;
+  conflictId?: string;
+  dryRun: boolean;
+  /** Platform writes this sync made (0 for unchanged, echo and dry runs). */
+  writes: number;
+}

@@ -1,0 +1,19 @@
+// The sync queue's job handler: a validated sync job in, one runSync, its result out (BullMQ
+// keeps it as the job's return value, which `offer-sync sync --wait` prints).
+import type { ProcessorJob } from '../queue/index.js';
+import { entityKeyOf, type SyncJob } from '../queue/index.js';
+import { runSync, type SyncDeps, type SyncResult } from './run/index.js';
+
+export interface SyncHandlerDeps extends SyncDeps {
+  /** Time from enqueue to done, for the sync-lag metric. */
+  observeLag?: (queue: string, ms: number) => void;
+}
+
+export async function handleSyncJob(
+  { payload, job }: ProcessorJob<SyncJob>,
+  deps: SyncHandlerDeps,
+): Promise<SyncResult> {
+  const result = await runSync({ source: payload.source, key: entityKeyOf(payload) }, deps);
+  deps.observeLag?.(job.queueName, deps.now().getTime() - Date.parse(payload.requestedAt));
+  return result;
+}
