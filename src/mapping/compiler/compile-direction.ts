@@ -138,7 +138,7 @@ export function compileDirection(input: DirectionInput): CompiledDirection | und
       undefined,
       `target field "${field}" is required by ${scope.target.label} on create but no rule writes it`,
       {
-        expected: `a rule for "${field}" (a "const" or "default" will do)`,
+        expected: `a rule for "${field}"; a "const" will do`,
         key: true,
       },
     );

@@ -270,7 +270,7 @@ function planReverse(
       );
     } else writers.set(rule.target, rule);
   }
-  return { rules, implicit };
+  return { rules: [...writers.values()], implicit };
 }
 
 function buildRoute(
