@@ -1,0 +1,236 @@
+// The PlatformClient adapter for Offerit, per kind, against a running sandbox.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlatformError } from '../../../src/platforms/errors.js';
+import type { PlatformClient } from '../../../src/platforms/platform-client.js';
+import {
+  createOfferitPlatform,
+  offeritAffiliateSchema,
+  offeritCommissionChangeSchema,
+  offeritGoalSchema,
+  offeritOfferSchema,
+} from '../../../src/platforms/offerit/index.js';
+import { sampleFixtures, startSandbox, type Running } from './sandbox-client.js';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe('offerit platform adapter', () => {
+  let running: Running;
+  let platform: PlatformClient;
+  beforeEach(async () => {
+    running = await startSandbox({ fixtures: sampleFixtures() });
+    platform = createOfferitPlatform(running.client);
+  });
+  afterEach(() => running.sandbox.stop());
+
+  it('ping succeeds, and reports a Failure envelope as VALIDATION', async () => {
+    await expect(platform.ping()).resolves.toBeUndefined();
+    running.sandbox.runtime.faults.failNext('failure-envelope');
+    await expect(platform.ping()).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  describe('offers', () => {
+    it('lists every offer as a valid record and keys it by offerid', async () => {
+      const offers = await collect(platform.list('offer'));
+      expect(offers.map((offer) => platform.keyOf('offer', offer))).toEqual(
+        ['400', '401', '402', '403', '404', '405', '406'].map((id) => ({ kind: 'offer', id })),
+      );
+      for (const offer of offers) expect(offeritOfferSchema.safeParse(offer).success).toBe(true);
+      expect(await platform.get({ kind: 'offer', id: '9999' })).toBeUndefined();
+    });
+
+    it('creates from a record (read-only fields skipped), updates given fields, retires by pausing', async () => {
+      const source = (await platform.get({ kind: 'offer', id: '400' }))!;
+      const key = await platform.create('offer', { ...source, name: 'Copy of 400', active: '0' });
+      expect(key).toEqual({ kind: 'offer', id: '407' });
+      const copy = (await platform.get(key))!;
+      expect(copy).toMatchObject({
+        name: 'Copy of 400',
+        url: source.url,
+        authorized: ['GB', 'DE'],
+        flat_amount_per_conversion: '4.50',
+        active: '0',
+        goals: [],
+      });
+      await platform.update(key, {
+        name: 'Renamed',
+        flat_amount_per_conversion: '4.75',
+        active: '1',
+      });
+      expect(await platform.get(key)).toMatchObject({
+        name: 'Renamed',
+        flat_amount_per_conversion: '4.75',
+        active: '1',
+      });
+      // An empty value clears a field.
+      await platform.update(key, { preview_url: '' });
+      expect((await platform.get(key))!.preview_url).toBe('');
+      await platform.retire(key);
+      expect((await platform.get(key))!.active).toBe('0');
+    });
+
+    it('refuses fields add_offer does not have, naming them', async () => {
+      const error = await platform
+        .update({ kind: 'offer', id: '400' }, { payout: '3', name: 'x' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PlatformError);
+      expect(error).toMatchObject({ code: 'VALIDATION' });
+      expect((error as Error).message).toContain('payout');
+      expect(running.sandbox.runtime.log.writes()).toHaveLength(0);
+    });
+  });
+
+  describe('goals', () => {
+    it('lists goals per offer and for all offers, keyed by offer and offer_goal_id', async () => {
+      const ofOffer = await collect(platform.list('goal', { offerId: '400' }));
+      expect(ofOffer.map((goal) => platform.keyOf('goal', goal))).toEqual([
+        { kind: 'goal', offerId: '400', id: '48' },
+        { kind: 'goal', offerId: '400', id: '49' },
+      ]);
+      const all = await collect(platform.list('goal'));
+      expect(all.map((goal) => `${String(goal.offerid)}/${String(goal.offer_goal_id)}`)).toEqual([
+        '400/48',
+        '400/49',
+        '402/50',
+        '404/51',
+      ]);
+      for (const goal of all) expect(offeritGoalSchema.safeParse(goal).success).toBe(true);
+    });
+
+    it('creates a goal, updates it, and retires it by zeroing its payout', async () => {
+      const key = await platform.create(
+        'goal',
+        {
+          goal_id: '5',
+          name: 'Upsell',
+          commission_type: 'flat',
+          amount: '2.5',
+          revenue_type: 'sale',
+          revenue_amount: '4',
+        },
+        { offerId: '401' },
+      );
+      expect(key).toEqual({ kind: 'goal', offerId: '401', id: '52' });
+      expect(await platform.get(key)).toMatchObject({
+        name: 'Upsell',
+        amount: '2.50',
+        offerid: '401',
+      });
+      await platform.update(key, { amount: '3', name: 'Upsell 2' });
+      expect(await platform.get(key)).toMatchObject({
+        name: 'Upsell 2',
+        amount: '3.00',
+        revenue_amount: '4.00',
+      });
+      await platform.retire(key);
+      expect(await platform.get(key)).toMatchObject({ amount: '0.00', revenue_amount: '4.00' });
+      // A new goal also gets its default commission change.
+      const changes = await running.client.getCommissionChanges({ offerid: 401 });
+      expect(changes.some((change) => change.changeid === '0' && change.goalid === '52')).toBe(
+        true,
+      );
+      expect(await platform.get({ kind: 'goal', offerId: '401', id: '999' })).toBeUndefined();
+    });
+  });
+
+  describe('commissions', () => {
+    it('lists changes without the default rows, with loginid when restricted to one affiliate', async () => {
+      const changes = await collect(platform.list('commission'));
+      expect(changes.map((change) => platform.keyOf('commission', change))).toEqual(
+        [
+          ['400', '59'],
+          ['400', '60'],
+          ['401', '61'],
+          ['402', '62'],
+          ['404', '63'],
+          ['406', '64'],
+        ].map(([offerId, id]) => ({ kind: 'commission', offerId, id })),
+      );
+      for (const change of changes)
+        expect(offeritCommissionChangeSchema.safeParse(change).success).toBe(true);
+      expect(changes[1]).toMatchObject({
+        goalid: '48',
+        loginid: '4',
+        flat_amount_per_conversion: '1.4',
+      });
+      expect(await collect(platform.list('commission', { offerId: '403' }))).toEqual([]);
+    });
+
+    it('creates a per-affiliate change, updates its payouts, retires it by zeroing every payout', async () => {
+      const key = await platform.create(
+        'commission',
+        {
+          type: 'standard',
+          affiliates: { '9': 'seo_sara' },
+          goalid: '0',
+          countries: [],
+          start_time: '',
+          end_time: '',
+          flat_amount_per_conversion: '11',
+        },
+        { offerId: '403' },
+      );
+      expect(key).toEqual({ kind: 'commission', offerId: '403', id: '65' });
+      expect(await platform.get(key)).toMatchObject({
+        loginid: '9',
+        flat_amount_per_conversion: '11',
+        type: 'standard',
+      });
+      await platform.update(key, {
+        flat_amount_per_conversion: '12.25',
+        flat_amount_per_click: '0.1',
+        loginid: '9',
+      });
+      expect(await platform.get(key)).toMatchObject({
+        flat_amount_per_conversion: '12.25',
+        flat_amount_per_click: '0.1',
+      });
+      await platform.retire(key);
+      const retired = (await platform.get(key))!;
+      expect(retired.flat_amount_per_conversion).toBe('0');
+      expect(retired.flat_amount_per_click).toBe('0');
+      expect(retired.type).toBe('disable');
+    });
+
+    it('refuses to change what set_commission_change_payouts cannot, and a missing change is NOT_FOUND', async () => {
+      const key = { kind: 'commission' as const, offerId: '400', id: '59' };
+      await expect(platform.update(key, { countries: ['FR'] })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
+      await expect(
+        platform.update({ ...key, id: '999' }, { flat_amount_per_click: '1' }),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect(await platform.get({ ...key, id: '999' })).toBeUndefined();
+      expect(await platform.get({ ...key, offerId: '9999' })).toBeUndefined();
+    });
+  });
+
+  describe('affiliates', () => {
+    it('lists and gets affiliates by loginid; writes are refused', async () => {
+      const affiliates = await collect(platform.list('affiliate'));
+      expect(affiliates.map((a) => platform.keyOf('affiliate', a).id)).toEqual([
+        '3',
+        '4',
+        '7',
+        '9',
+      ]);
+      for (const affiliate of affiliates)
+        expect(offeritAffiliateSchema.safeParse(affiliate).success).toBe(true);
+      expect(await platform.get({ kind: 'affiliate', id: '7' })).toMatchObject({
+        email: 'ops@pushnet.example',
+      });
+      expect(await platform.get({ kind: 'affiliate', id: '8' })).toBeUndefined();
+      await expect(platform.create('affiliate', { username: 'x' })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
+      await expect(platform.retire({ kind: 'affiliate', id: '3' })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
+    });
+  });
+});
