@@ -1,6 +1,7 @@
 // Declarative field mappings between Offerit and Offerslook: the YAML language, its loader
 // (file:line:column errors), and the pure engine that applies compiled routes to records.
 export {
+  buildEntityCatalog,
   catalogCache,
   platformRecordSchemas,
   REQUIRED_ON_CREATE,

@@ -89,8 +89,7 @@ export function compileDirection(input: DirectionInput): CompiledDirection | und
   input.guards.forEach((guard, index) => {
     const at = [...input.guardsAt, index, 'when'];
     const test = compileCondition(guard.when, at, { scope, rule: `no_twin[${index}]`, reads });
-    const field =
-      Object.keys(guard.when).find((key) => !['any', 'all', 'not'].includes(key)) ?? '*';
+    const field = firstPath(guard.when) ?? '*';
     if (test) guards.push({ test, field, reason: guard.reason });
   });
 
@@ -162,6 +161,24 @@ export function compileDirection(input: DirectionInput): CompiledDirection | und
 }
 
 const countErrors = (scope: CompileScope) => scope.errorCount();
+
+/** The first field a condition names (looking into any/all/not): what a NO_TWIN issue is about. */
+function firstPath(condition: unknown): string | undefined {
+  if (Array.isArray(condition)) {
+    for (const item of condition) {
+      const found = firstPath(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof condition !== 'object' || condition === null) return undefined;
+  for (const [key, value] of Object.entries(condition)) {
+    if (!['any', 'all', 'not'].includes(key)) return key;
+    const found = firstPath(value);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 function checkKeys(
   keys: readonly string[],

@@ -88,10 +88,9 @@ describe('exact decimal', () => {
     expect(
       mapped.apply({ ...base, flat_amount_per_conversion: '2.80' }, context()).value.payout,
     ).toBe('2.80');
-    expect(
-      mapped.apply({ ...base, flat_amount_per_conversion: 15 }, context())
-        .value.payout,
-    ).toBe('15');
+    expect(mapped.apply({ ...base, flat_amount_per_conversion: 15 }, context()).value.payout).toBe(
+      '15',
+    );
   });
 
   it('applies a margin with a declared scale and rounding, without floats', () => {
@@ -205,9 +204,9 @@ describe('integer and boolean', () => {
       [false, 0],
       ['true', 1],
     ] as const) {
-      expect(
-        toNumber.apply({ ...base, hidden: input }, context()).value.base_event,
-      ).toEqual({ is_private: output });
+      expect(toNumber.apply({ ...base, hidden: input }, context()).value.base_event).toEqual({
+        is_private: output,
+      });
     }
     const toText = route(
       'name: { from: name }\nurl: { from: destination_url }\nhidden: { from: base_event.is_private, boolean: true }',
@@ -425,8 +424,7 @@ describe('link lookup, replace, list, single_key', () => {
       `${OFFER_REQUIRED}\noffer_geo.countries: { from: authorized, list: { upper: true } }`,
     );
     expect(
-      mapped.apply({ ...base, authorized: ['gb, de', 'it'] as unknown }, context())
-        .value.offer_geo,
+      mapped.apply({ ...base, authorized: ['gb, de', 'it'] as unknown }, context()).value.offer_geo,
     ).toEqual({ countries: ['GB', 'DE', 'IT'] });
   });
 
