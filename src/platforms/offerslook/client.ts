@@ -69,7 +69,10 @@ export interface OfferslookClient {
 
   /** Every offer, `config.pageSize` per request, in id order. */
   iterateOffers(filters?: ListFilters): AsyncGenerator<OfferslookOfferWire>;
-  iterateOfferEvents(offerId: string): AsyncGenerator<OfferslookOfferEventWire>;
+  iterateOfferEvents(
+    offerId: string,
+    filters?: ListFilters,
+  ): AsyncGenerator<OfferslookOfferEventWire>;
   /** e.g. `{ offer_id: { EQUAL_TO: 7 } }`. */
   iterateAffiliatePayouts(filters?: ListFilters): AsyncGenerator<OfferslookAffiliatePayoutWire>;
   iterateAffiliates(filters?: ListFilters): AsyncGenerator<OfferslookAffiliateWire>;
@@ -218,9 +221,9 @@ export function createOfferslookClient(
       iteratePages((offset) =>
         client.listOffers({ offset, limit: pageSize, sort: '+id', filters }),
       ),
-    iterateOfferEvents: (offerId) =>
+    iterateOfferEvents: (offerId, filters) =>
       iteratePages((offset) =>
-        client.listOfferEvents(offerId, { offset, limit: pageSize, sort: '+id' }),
+        client.listOfferEvents(offerId, { offset, limit: pageSize, sort: '+id', filters }),
       ),
     iterateAffiliatePayouts: (filters) =>
       iteratePages((offset) =>

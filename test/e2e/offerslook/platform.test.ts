@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityKey } from '../../../src/platforms/entities.js';
 import { PlatformError } from '../../../src/platforms/errors.js';
 import { createOfferslookPlatform } from '../../../src/platforms/offerslook/index.js';
-import type { PlatformClient } from '../../../src/platforms/platform-client.js';
 import { OFFER, startSandbox, type Running } from './sandbox-client.js';
 
 const sample = JSON.parse(
@@ -20,7 +19,7 @@ async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
 
 describe('Offerslook platform adapter', () => {
   let running: Running;
-  let platform: PlatformClient;
+  let platform: ReturnType<typeof createOfferslookPlatform>;
   const writes = () =>
     running.sandbox.runtime.log.writes().map((entry) => `${entry.method} ${entry.path}`);
 
@@ -305,6 +304,38 @@ describe('Offerslook platform adapter', () => {
         await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION' });
       }
       expect(writes()).toEqual([]);
+    });
+  });
+
+  describe('search', () => {
+    it('narrows each list with the platform filters, so finding a twin costs a few calls', async () => {
+      const search = platform.search.bind(platform);
+      const offers = await collect(search('offer', { name: 'fitness tracker', payout: '1.50' }));
+      expect(offers.map((offer) => offer.id)).toEqual(['502']);
+      const offerLists = running.sandbox.runtime.log.entries(
+        (entry) => entry.path === '/v1/offers',
+      );
+      expect(offerLists.map((entry) => entry.params.filters)).toEqual([
+        { name: { CONTAINS: 'fitness tracker' } },
+      ]);
+      // One base-event read for the one candidate, not one per offer on the network.
+      expect(
+        running.sandbox.runtime.log.entries((entry) => entry.path.endsWith('/offer_events')),
+      ).toHaveLength(1);
+
+      const affiliates = await collect(search('affiliate', { email: 'Carol@Example.com' }));
+      expect(affiliates.map((affiliate) => affiliate.id)).toEqual(['203']);
+      const commissions = await collect(
+        search('commission', { affiliate_id: '202' }, { offerId: '502' }),
+      );
+      expect(commissions.map((commission) => commission.id)).toEqual(['2']);
+      expect(
+        await collect(search('commission', { affiliate_id: '202' }, { offerId: '501' })),
+      ).toEqual([]);
+      const goals = await collect(search('goal', { name: 'upgrade' }));
+      expect(goals.map((goal) => [goal.offer_id, goal.id])).toEqual([['502', '2']]);
+      // Nothing searchable in the match: the whole list.
+      expect(await collect(search('offer', { payout: '1.50' }))).toHaveLength(3);
     });
   });
 });

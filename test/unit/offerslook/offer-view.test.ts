@@ -6,6 +6,7 @@ import {
   createPayoutBody,
   eventBody,
   offerView,
+  searchFilters,
   splitOfferChanges,
   tierDate,
   updateOfferBody,
@@ -165,5 +166,22 @@ describe('record bodies', () => {
     expect(tierDate(1472832000, 480)).toBe('2016-09-03');
     expect(tierDate(1475510399, 480)).toBe('2016-10-03');
     expect(tierDate('2016-10-03')).toBe('2016-10-03');
+  });
+});
+
+describe('search filters', () => {
+  it('filter ids exactly and text by containment, and skip what is not a single value', () => {
+    expect(searchFilters('offer', { name: ' VPN ', advertiser_id: '12', payout: '2' })).toEqual({
+      name: { CONTAINS: 'VPN' },
+      advertiser_id: { EQUAL_TO: '12' },
+    });
+    expect(
+      searchFilters('commission', { offer_id: 7, affiliate_id: '3', event_id: undefined }),
+    ).toEqual({
+      offer_id: { EQUAL_TO: 7 },
+      affiliate_id: { EQUAL_TO: '3' },
+    });
+    expect(searchFilters('affiliate', { email: '', first_name: 'Alice' })).toEqual({});
+    expect(searchFilters('goal', { name: ['a'] })).toEqual({});
   });
 });

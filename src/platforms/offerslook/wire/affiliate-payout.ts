@@ -81,7 +81,7 @@ export const updateAffiliatePayoutQuerySchema = z
     percent_payout: wireAmount.optional(),
   })
   .refine((query) => query.current_payout !== undefined || query.percent_payout !== undefined, {
-    error: 'current_payout or percent_payout is required',
+    error: 'current_payout or percent_payout is required (as query parameters)',
   });
 export interface OfferslookUpdateAffiliatePayoutQuery {
   current_payout?: string;

@@ -1,0 +1,28 @@
+// Which fields of a record to match `search` narrows an Offerslook list by.
+import type { EntityKind, PlatformRecord } from '../entities.js';
+import type { ListFilters } from './wire/index.js';
+
+/**
+ * Fields `search` turns into list filters, per kind: ids as `EQUAL_TO`, text as `CONTAINS` (which
+ * also matches other letter case), so the platform's answer is a superset of the true matches.
+ */
+export const SEARCH_FILTERS: Readonly<
+  Record<EntityKind, Readonly<Record<string, 'EQUAL_TO' | 'CONTAINS'>>>
+> = {
+  offer: { name: 'CONTAINS', advertiser_id: 'EQUAL_TO' },
+  goal: { name: 'CONTAINS' },
+  commission: { offer_id: 'EQUAL_TO', affiliate_id: 'EQUAL_TO', event_id: 'EQUAL_TO' },
+  affiliate: { id: 'EQUAL_TO', email: 'CONTAINS' },
+};
+
+/** The list filters for the searchable fields of `match` that hold a single value. */
+export function searchFilters(kind: EntityKind, match: PlatformRecord): ListFilters {
+  const filters: ListFilters = {};
+  for (const [field, operator] of Object.entries(SEARCH_FILTERS[kind])) {
+    const value = match[field];
+    if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') {
+      filters[field] = { [operator]: typeof value === 'string' ? value.trim() : value };
+    }
+  }
+  return filters;
+}
