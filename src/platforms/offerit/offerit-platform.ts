@@ -3,82 +3,26 @@
 // written with set_offer_goals; commissions are normalised commission changes (create =
 // add_commission_change, update = set_commission_change_payouts, retire = payouts to 0: there is
 // no delete); affiliates are read-only (affiliate/search).
-import type { EntityKey, EntityKind, PlatformRecord } from '../entities.js';
-import { PlatformError, isPlatformError } from '../errors.js';
-import type { ListOptions, PlatformClient } from '../platform-client.js';
+import type { EntityKey, PlatformRecord } from '../entities.js';
+import { PlatformError } from '../errors.js';
+import type { PlatformClient } from '../platform-client.js';
 import type { OfferitClient } from './client.js';
-import {
-  offeritCommissionPayoutFields,
-  type OfferitCommissionChange,
-  type OfferitOffer,
-} from './records.js';
+import { offeritCommissionPayoutFields } from './records.js';
+import { createOfferitReads, offerIdOf } from './platform-reads.js';
 import { commissionParams, goalVars, offerParams, refuse } from './record-params.js';
 import { commissionPayoutUpdate } from './commission-update.js';
 
 export function createOfferitPlatform(client: OfferitClient): PlatformClient {
-  async function getOffer(id: string): Promise<OfferitOffer | undefined> {
-    const offers = await orUndefined(client.getDetails({ offerid: id }));
-    return offers?.find((offer) => offer.offerid === id);
-  }
-
-  async function getChange(
-    offerId: string,
-    id: string,
-  ): Promise<OfferitCommissionChange | undefined> {
-    const changes = await orUndefined(client.getCommissionChanges({ offerid: offerId }));
-    return changes?.find(
-      (change) => change.changeid === id && (id !== '0' || change.goalid === '0'),
-    );
-  }
-
-  async function* goalsOf(offers: AsyncIterable<OfferitOffer> | OfferitOffer[]) {
-    for await (const offer of offers) yield* offer.goals ?? [];
-  }
-
-  async function* changesOf(offers: AsyncIterable<OfferitOffer> | OfferitOffer[]) {
-    for await (const offer of offers) {
-      const changes =
-        (await orUndefined(client.getCommissionChanges({ offerid: offer.offerid }))) ?? [];
-      // Change Id 0 rows are the offer's and each goal's own pricing, carried by offer and goal records.
-      yield* changes.filter((change) => change.changeid !== '0');
-    }
-  }
-
-  async function offersFor(
-    options: ListOptions,
-  ): Promise<OfferitOffer[] | AsyncIterable<OfferitOffer>> {
-    if (options.offerId === undefined) return client.iterateOffers();
-    const offer = await getOffer(options.offerId);
-    return offer ? [offer] : [];
-  }
+  const reads = createOfferitReads(client);
+  const { getOffer, getChange } = reads;
 
   return {
     platform: 'offerit',
     ping: () => client.ping(),
 
-    async get(key) {
-      switch (key.kind) {
-        case 'offer':
-          return getOffer(key.id);
-        case 'goal':
-          return (await getOffer(offerIdOf(key)))?.goals?.find(
-            (goal) => goal.offer_goal_id === key.id,
-          );
-        case 'commission':
-          return getChange(offerIdOf(key), key.id);
-        case 'affiliate':
-          return (await client.searchAffiliates({ loginid: key.id })).find(
-            (affiliate) => affiliate.loginid === key.id,
-          );
-      }
-    },
-
-    async *list(kind: EntityKind, options: ListOptions = {}): AsyncIterable<PlatformRecord> {
-      if (kind === 'offer') yield* await offersFor(options);
-      else if (kind === 'goal') yield* goalsOf(await offersFor(options));
-      else if (kind === 'commission') yield* changesOf(await offersFor(options));
-      else yield* client.iterateAffiliates();
-    },
+    get: (key) => reads.get(key),
+    list: (kind, options) => reads.list(kind, options),
+    search: (kind, match, options) => reads.search(kind, match, options),
 
     keyOf(kind, record) {
       const field = {
@@ -182,22 +126,6 @@ export function createOfferitPlatform(client: OfferitClient): PlatformClient {
     }
     return added[0]!.offer_goal_id;
   }
-}
-
-/** A NOT_FOUND from the platform reads as "no such entity". */
-async function orUndefined<T>(promise: Promise<T>): Promise<T | undefined> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isPlatformError(error) && error.code === 'NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
-function offerIdOf(key: EntityKey): string {
-  if (key.offerId === undefined)
-    throw new Error(`offerit ${key.kind} key ${key.id} has no offerId`);
-  return key.offerId;
 }
 
 function textOf(value: unknown): string | undefined {

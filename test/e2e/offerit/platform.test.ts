@@ -210,6 +210,36 @@ describe('offerit platform adapter', () => {
     });
   });
 
+  describe('search', () => {
+    it('narrows by what the platform can filter on, with one request where it can', async () => {
+      const search = (
+        kind: 'offer' | 'goal' | 'commission' | 'affiliate',
+        match: Record<string, unknown>,
+      ) => {
+        running.sandbox.runtime.log.clear();
+        return collect(platform.search!(kind, match));
+      };
+      const byName = await search('offer', { name: 'VPN Annual Plan Revshare' });
+      expect(byName.map((offer) => offer.offerid)).toEqual(['401']);
+      expect(running.sandbox.runtime.log.entries()).toHaveLength(1);
+      expect((await search('offer', { offerid: '404' })).map((offer) => offer.offerid)).toEqual([
+        '404',
+      ]);
+      expect((await search('goal', { offerid: '402' })).map((goal) => goal.offer_goal_id)).toEqual([
+        '50',
+      ]);
+      expect((await search('commission', { offerid: '401' })).map((c) => c.changeid)).toEqual([
+        '61',
+      ]);
+      expect(running.sandbox.runtime.log.entries()).toHaveLength(2);
+      const byEmail = await search('affiliate', { email: 'sara@seo.example' });
+      expect(byEmail.map((affiliate) => affiliate.loginid)).toEqual(['9']);
+      expect(running.sandbox.runtime.log.entries()).toHaveLength(1);
+      // Nothing to filter on: every record (callers check each one).
+      expect(await search('affiliate', { company: 'PushNet' })).toHaveLength(4);
+    });
+  });
+
   describe('affiliates', () => {
     it('lists and gets affiliates by loginid; writes are refused', async () => {
       const affiliates = await collect(platform.list('affiliate'));
