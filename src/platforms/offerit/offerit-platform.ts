@@ -47,7 +47,7 @@ export function createOfferitPlatform(client: OfferitClient): PlatformClient {
     async create(kind, record, options = {}) {
       if (kind === 'offer') {
         const created = await client.addOffer(offerParams(record, 'create') as never);
-        if (textOf(record.active) === '0') await client.pauseOffer({ offerid: created.offerid });
+        if (textOf(record.active) === '0') await client.pauseOffer(pause(created.offerid, record));
         return { kind, id: created.offerid };
       }
       if (kind === 'affiliate') throw readOnlyAffiliates('create');
@@ -64,10 +64,12 @@ export function createOfferitPlatform(client: OfferitClient): PlatformClient {
       if (key.kind === 'offer') {
         const { active, ...fields } = changes;
         const params = offerParams(fields, 'update');
-        if (Object.keys(params).length > 0) await client.editOffer({ ...params, offerid: key.id });
         const wanted = textOf(active);
-        if (wanted === '0') await client.pauseOffer({ offerid: key.id });
+        // Activating clears the expiry and pausing sets it: order the calls so that a
+        // date_expire among the changes is what stays.
         if (wanted === '1') await client.activateOffer({ offerid: key.id });
+        if (Object.keys(params).length > 0) await client.editOffer({ ...params, offerid: key.id });
+        if (wanted === '0') await client.pauseOffer(pause(key.id, changes));
       } else if (key.kind === 'goal') {
         const vars = goalVars(changes, 'update');
         await client.setOfferGoals({
@@ -126,6 +128,12 @@ export function createOfferitPlatform(client: OfferitClient): PlatformClient {
     }
     return added[0]!.offer_goal_id;
   }
+}
+
+/** pause_offer for `offerid`, keeping the record's own date_expire when it has one. */
+function pause(offerid: string, record: PlatformRecord): { offerid: string; date_expire?: string } {
+  const dateExpire = textOf(record.date_expire);
+  return dateExpire ? { offerid, date_expire: dateExpire } : { offerid };
 }
 
 function textOf(value: unknown): string | undefined {

@@ -72,6 +72,30 @@ describe('offerit platform adapter', () => {
       expect((await platform.get(key))!.active).toBe('0');
     });
 
+    it('keeps a date_expire written together with a pause or an activation', async () => {
+      const key = { kind: 'offer' as const, id: '403' };
+      await platform.update(key, { active: '0', date_expire: '2030-01-31 23:59:59' });
+      expect(await platform.get(key)).toMatchObject({
+        active: '0',
+        date_expire: '2030-01-31 23:59:59',
+      });
+      await platform.update(key, { active: '1', date_expire: '2031-06-30 00:00:00' });
+      expect(await platform.get(key)).toMatchObject({
+        active: '1',
+        date_expire: '2031-06-30 00:00:00',
+      });
+      const created = await platform.create('offer', {
+        name: 'Ended',
+        url: 'https://e.example/',
+        active: '0',
+        date_expire: '2024-12-31 00:00:00',
+      });
+      expect(await platform.get(created)).toMatchObject({
+        active: '0',
+        date_expire: '2024-12-31 00:00:00',
+      });
+    });
+
     it('refuses fields add_offer does not have, naming them', async () => {
       const error = await platform
         .update({ kind: 'offer', id: '400' }, { payout: '3', name: 'x' })
