@@ -2,7 +2,11 @@
 // type changes, payout rules, tier dates, list semantics, seeding and snapshots.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OfferslookSandboxState, SandboxHttpError } from '../../../src/sandbox/offerslook/index.js';
+import {
+  OfferslookSandboxState,
+  SandboxHttpError,
+  createOfferslookSandbox,
+} from '../../../src/sandbox/offerslook/index.js';
 import { listRows } from '../../../src/sandbox/offerslook/list-rows.js';
 import {
   createPayout,
@@ -483,5 +487,30 @@ describe('seeding and snapshots', () => {
         }),
       ).message,
     ).toMatch(/^offers\.0\.payout_type: /);
+  });
+
+  it('a sandbox created with fixtures starts seeded, with the default budget and credentials', async () => {
+    const sample = JSON.parse(
+      readFileSync(new URL('../../fixtures/offerslook/sample.json', import.meta.url), 'utf8'),
+    );
+    const sandbox = createOfferslookSandbox({ fixtures: sample });
+    try {
+      expect(sandbox.state.snapshot().offers.map((offer) => offer.id)).toEqual([501, 502, 503]);
+      expect(sandbox.runtime.rateLimit).toEqual({ max: 50, durationMs: 10_000 });
+      const auth = `Basic ${Buffer.from('sandbox:sandbox-offerslook-key').toString('base64')}`;
+      const answer = await sandbox.app.inject({
+        method: 'GET',
+        url: '/v1/affiliates?fields=email',
+        headers: { authorization: auth },
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json().data.rowset).toEqual([
+        { email: 'alice@example.com' },
+        { email: 'bob@example.com' },
+        { email: 'carol@example.com' },
+      ]);
+    } finally {
+      await sandbox.stop();
+    }
   });
 });
