@@ -2,5 +2,20 @@
 import type { CommandRegistrar } from './program.js';
 import { registerDlqCommands } from './commands/dlq.js';
 import { registerMappingsCommands } from './commands/mappings.js';
+import { registerConflictsCommands } from './commands/conflicts.js';
+import { registerDoctorCommand } from './commands/doctor.js';
+import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerStartCommands } from './commands/start.js';
+import { registerSyncCommand } from './commands/sync.js';
+import { registerReconcileCommand } from './commands/reconcile.js';
 
-export const registrars: CommandRegistrar[] = [registerDlqCommands, registerMappingsCommands];
+export const registrars: CommandRegistrar[] = [
+  registerStartCommands,
+  registerSyncCommand,
+  registerDoctorCommand,
+  registerSandboxCommand,
+  registerConflictsCommands,
+  registerDlqCommands,
+  registerMappingsCommands,
+];
+registrars.push(registerReconcileCommand);

@@ -1,0 +1,73 @@
+// `offer-sync start` (HTTP server + workers + scheduler in one process) and `offer-sync worker`
+// (workers only: run many, on many hosts; every limit still holds, being kept in Redis).
+// With no platform configured, `start` runs the demo: sandboxes seeded with sample offers.
+import type { Command } from 'commander';
+import { CleanupStack, closeOnSignals } from '../../app/cleanup-stack.js';
+import { isDemo, prepareDemo } from '../../app/demo.js';
+import { mirrorSampleNetwork } from '../../app/mirror-sample.js';
+import { serviceExtensions } from '../../app/extensions.js';
+import { startService } from '../../app/service.js';
+import { createLogger } from '../../log/logger.js';
+import { configOrExit } from '../config-or-exit.js';
+import { EXIT, type CommandRegistrar } from '../program.js';
+
+interface RunOptions {
+  http: boolean;
+  scheduler: boolean;
+  concurrency: string;
+}
+
+async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
+  const cleanup = new CleanupStack();
+  let env = process.env;
+  let notes: string[] = [];
+  const demo = allowDemo && isDemo(env);
+  if (demo) {
+    const prepared = await prepareDemo(env, cleanup);
+    env = { ...env, ...prepared.env };
+    notes = prepared.notes;
+  }
+  const config = configOrExit(env);
+  const logger = createLogger({ level: config.logLevel });
+  try {
+    const service = await startService(config, logger, {
+      http: options.http,
+      workers: true,
+      scheduler: options.scheduler,
+      concurrency: Number(options.concurrency),
+      extensions: serviceExtensions,
+    });
+    cleanup.push('service', () => service.close());
+    closeOnSignals(cleanup, { timeoutMs: config.shutdownTimeoutMs, log: (line) => logger.info(line) });
+    const lines = [`offer-sync is running${demo ? ' in demo mode (sandbox platforms)' : ''}`, ...notes.map((note) => `  ${note}`)];
+    if (service.url) {
+      lines.push(`  dashboard   ${service.url}/admin/queues${demo ? ` (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})` : ''}`);
+      lines.push(`  webhooks    POST ${service.url}/webhooks/offerit|offerslook${demo ? ` (secret ${env.WEBHOOK_SECRET})` : ''}`);
+      lines.push(`  health      ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
+    }
+    lines.push('  stop with Ctrl-C');
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (demo) {
+      const queued = await mirrorSampleNetwork(service.runtime);
+      process.stdout.write(`  mirroring the sample network: ${queued}\n`);
+    }
+  } catch (error) {
+    await cleanup.close();
+    logger.error({ err: error }, 'offer-sync could not start');
+    process.stderr.write(`offer-sync could not start: ${(error as Error).message}\n`);
+    process.exit(EXIT.FAILED);
+  }
+}
+
+export const registerStartCommands: CommandRegistrar = (program: Command) => {
+  program
+    .command('start')
+    .description('run the HTTP server, the workers and the scheduler (with no platform configured: the sandbox demo)')
+    .option('--concurrency <n>', 'sync jobs per platform queue at once', '4')
+    .action((options: { concurrency: string }) => run({ http: true, scheduler: true, concurrency: options.concurrency }, true));
+  program
+    .command('worker')
+    .description('run workers only; start as many as you like, the per-network limits hold across all of them')
+    .option('--concurrency <n>', 'sync jobs per platform queue at once', '4')
+    .action((options: { concurrency: string }) => run({ http: false, scheduler: false, concurrency: options.concurrency }, false));
+};
