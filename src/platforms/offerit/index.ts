@@ -1,6 +1,7 @@
 export { createOfferitClient } from './client.js';
 export type { OfferitClient, GetDetailsQuery } from './client.js';
 export { createOfferitPlatform } from './offerit-platform.js';
+export type { OfferitPlatformOptions } from './offerit-platform.js';
 export { createOfferitTransport, scrubSecrets } from './transport.js';
 export type { OfferitTransport, OfferitMethod, OfferitParams } from './transport.js';
 export { walkOfferWindows, walkAffiliatePages } from './paging.js';

@@ -12,7 +12,20 @@ import { createOfferitReads, offerIdOf } from './platform-reads.js';
 import { commissionParams, goalVars, offerParams, refuse } from './record-params.js';
 import { commissionPayoutUpdate } from './commission-update.js';
 
-export function createOfferitPlatform(client: OfferitClient): PlatformClient {
+export interface OfferitPlatformOptions {
+  /**
+   * The network-wide goal definition (`goal_id`) given to goals created from a record without
+   * one, such as an Offerslook offer event (the goal mapping ignores goal_id). Offerit needs one
+   * to attach a goal to an offer. @defaultValue '1'
+   */
+  defaultGoalId?: string;
+}
+
+export function createOfferitPlatform(
+  client: OfferitClient,
+  options: OfferitPlatformOptions = {},
+): PlatformClient {
+  const defaultGoalId = options.defaultGoalId ?? '1';
   const reads = createOfferitReads(client);
   const { getOffer, getChange } = reads;
 
@@ -113,7 +126,7 @@ export function createOfferitPlatform(client: OfferitClient): PlatformClient {
     const known = new Set((before.goals ?? []).map((goal) => goal.offer_goal_id));
     const after = await client.setOfferGoals({
       offerid,
-      goal_vars: [goalVars(record, 'create')] as never,
+      goal_vars: [goalVars(record, 'create', defaultGoalId)] as never,
     });
     const added = after.filter((goal) => !known.has(goal.offer_goal_id));
     if (added.length !== 1) {

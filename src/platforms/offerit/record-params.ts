@@ -16,6 +16,7 @@ export const OFFER_READ_ONLY = new Set([
   'active',
 ]);
 export const GOAL_WRITABLE = [
+  'goal_id',
   'name',
   'commission_type',
   'amount',
@@ -79,20 +80,42 @@ export function offerParams(
 export function goalVars(
   record: PlatformRecord,
   mode: 'create' | 'update',
+  defaultGoalId?: string,
 ): Record<string, PhpFormValue> {
   const vars: Record<string, PhpFormValue> = {};
   const refused: string[] = [];
   for (const [field, value] of Object.entries(record)) {
     if (value === undefined || GOAL_READ_ONLY.has(field)) continue;
-    if (field === 'goal_id' && mode === 'create') vars.goal_id = value as PhpFormValue;
-    else if ((GOAL_WRITABLE as readonly string[]).includes(field))
+    if ((GOAL_WRITABLE as readonly string[]).includes(field)) {
       vars[field] = (value ?? '') as PhpFormValue;
-    else refused.push(field);
+    } else refused.push(field);
   }
   if (refused.length > 0)
     throw refuse('goal', 'PATCH /offer/set_offer_goals', refused, 'not a goal_vars field');
+  if (mode === 'create' && scalarText(vars.goal_id) === undefined) {
+    if (defaultGoalId === undefined) {
+      throw refuse('goal', 'PATCH /offer/set_offer_goals', ['goal'], 'a new goal needs a goal_id');
+    }
+    vars.goal_id = defaultGoalId;
+  }
   return vars;
 }
+
+const SUBAFF_FIELDS = ['subaff', 'subaff2', 'subaff3', 'subaff4', 'subaff5'] as const;
+/** What a commission-change record may carry into add_commission_change (ids are skipped). */
+const COMMISSION_FIELDS = new Set<string>([
+  'offerid',
+  'changeid',
+  'type',
+  'loginid',
+  'affiliates',
+  'countries',
+  'goalid',
+  'start_time',
+  'end_time',
+  ...SUBAFF_FIELDS,
+  ...offeritCommissionPayoutFields,
+]);
 
 /** add_commission_change parameters from a commission-change record. */
 export function commissionParams(
@@ -100,6 +123,12 @@ export function commissionParams(
   offerid: string,
 ): Record<string, PhpFormValue> {
   const operation = 'POST /offer/add_commission_change';
+  const unknown = Object.keys(record).filter(
+    (field) => !COMMISSION_FIELDS.has(field) && record[field] !== undefined,
+  );
+  if (unknown.length > 0) {
+    throw refuse('commission change', operation, unknown, 'not an add_commission_change field');
+  }
   const text = (field: string) => {
     const value = scalarText(record[field]);
     return value === '' ? undefined : value;
@@ -118,23 +147,16 @@ export function commissionParams(
   const countries = Array.isArray(record.countries) ? (record.countries as string[]) : [];
   const params: Record<string, PhpFormValue> = {
     offerid,
-    type: text('type') ?? 'standard',
+    // A record from the other platform may carry dates but no type: dates mean temporary.
+    type: text('type') ?? (text('start_time') || text('end_time') ? 'temporary' : 'standard'),
     loginid,
     countries: countries.length > 0 ? countries : undefined,
     goalid: text('goalid') === '0' ? undefined : text('goalid'),
     start_time: text('start_time'),
     end_time: text('end_time'),
   };
-  for (const field of [
-    'subaff',
-    'subaff2',
-    'subaff3',
-    'subaff4',
-    'subaff5',
-    ...offeritCommissionPayoutFields,
-  ]) {
+  for (const field of [...SUBAFF_FIELDS, ...offeritCommissionPayoutFields])
     params[field] = text(field);
-  }
   return params;
 }
 

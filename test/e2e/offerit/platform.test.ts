@@ -124,6 +124,18 @@ describe('offerit platform adapter', () => {
       for (const goal of all) expect(offeritGoalSchema.safeParse(goal).success).toBe(true);
     });
 
+    it('creates a goal from a record without goal_id (an Offerslook event) with the default one', async () => {
+      const key = await platform.create('goal', { offerid: '403', name: 'Install', amount: '0.4' });
+      expect(await platform.get(key)).toMatchObject({
+        goal_id: '1',
+        name: 'Install',
+        amount: '0.40',
+      });
+      const custom = createOfferitPlatform(running.client, { defaultGoalId: '12' });
+      const other = await custom.create('goal', { name: 'Open' }, { offerId: '403' });
+      expect((await platform.get(other))!.goal_id).toBe('12');
+    });
+
     it('creates a goal, updates it, and retires it by zeroing its payout', async () => {
       const key = await platform.create(
         'goal',

@@ -51,7 +51,7 @@ describe('offer parameters', () => {
 });
 
 describe('goal_vars', () => {
-  it('sends goal_id only on create and refuses unknown fields', () => {
+  it('skips ids, sends the writable fields and refuses unknown ones', () => {
     const goal = {
       offer_goal_id: '48',
       offerid: '400',
@@ -60,11 +60,20 @@ describe('goal_vars', () => {
       amount: '2.00',
     };
     expect(goalVars(goal, 'create')).toEqual({ goal_id: '1', name: 'Lead', amount: '2.00' });
-    expect(() => goalVars(goal, 'update')).toThrow('cannot write goal_id');
     expect(goalVars({ amount: '3', revenue_type: '' }, 'update')).toEqual({
       amount: '3',
       revenue_type: '',
     });
+    expect(() => goalVars({ status: 'active' }, 'update')).toThrow('cannot write status');
+  });
+
+  it('gives a new goal without goal_id the default one, or refuses it when there is none', () => {
+    expect(goalVars({ name: 'Sale', offerid: '400' }, 'create', '7')).toEqual({
+      name: 'Sale',
+      goal_id: '7',
+    });
+    expect(() => goalVars({ name: 'Sale' }, 'create')).toThrow('a new goal needs a goal_id');
+    expect(goalVars({ name: 'Sale' }, 'update')).toEqual({ name: 'Sale' });
   });
 });
 
@@ -105,6 +114,16 @@ describe('add_commission_change parameters', () => {
       percentage_of_customer_conversion: undefined,
       percentage_of_customer_continuity: undefined,
     });
+  });
+
+  it('reads dates without a type as temporary, and refuses fields it cannot send', () => {
+    expect(commissionParams({ loginid: '3', start_time: '2025-01-01 00:00:00' }, '1').type).toBe(
+      'temporary',
+    );
+    expect(commissionParams({ loginid: '3' }, '1').type).toBe('standard');
+    expect(() => commissionParams({ loginid: '3', affiliate_id: '9' }, '1')).toThrow(
+      'cannot write affiliate_id (not an add_commission_change field)',
+    );
   });
 
   it('refuses a change restricted to more than one affiliate (the API takes one)', () => {
