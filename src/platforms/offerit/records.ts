@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { wireDecimal, wireId, wireText } from '../wire-values.js';
 
 export const OFFERIT_COMMISSION_TYPES = ['cpa', 'cps', 'click', 'hybrid'] as const;
-export const OFFERIT_ADVERTISER_COST_TYPES = ['conversion', 'dynamic_conversion', 'sale', 'click', 'unique'] as const;
+export const OFFERIT_ADVERTISER_COST_TYPES = [
+  'conversion',
+  'dynamic_conversion',
+  'sale',
+  'click',
+  'unique',
+] as const;
 export const OFFERIT_CONVERSION_TYPES = ['image', 'post', 'iframe'] as const;
 export const OFFERIT_GOAL_COMMISSION_TYPES = ['flat', 'percentage'] as const;
 export const OFFERIT_GOAL_REVENUE_TYPES = ['dynamic_conversion', 'conversion', 'sale'] as const;
@@ -17,14 +23,12 @@ const commissionType = z.union([z.enum(OFFERIT_COMMISSION_TYPES), z.string().reg
 const orEmpty = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 
 /** A country list: `["GB","DE"]`, `"GB,DE"`, or `["GB,DE"]` (seed 003) all read as `["GB","DE"]`. */
-export const offeritCountryList = z
-  .union([z.array(z.string()), z.string()])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((item) => item.split(','))
-      .map((item) => item.trim().toUpperCase())
-      .filter((item) => item !== ''),
-  );
+export const offeritCountryList = z.union([z.array(z.string()), z.string()]).transform((value) =>
+  (Array.isArray(value) ? value : [value])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim().toUpperCase())
+    .filter((item) => item !== ''),
+);
 
 export const offeritGoalSchema = z.looseObject({
   offer_goal_id: wireId,
