@@ -15,11 +15,21 @@ export interface DemoEnvironment {
 }
 
 export function isDemo(env: NodeJS.ProcessEnv): boolean {
-  const names = ['OFFERIT_BASE_URL', 'OFFERIT_API_USERNAME', 'OFFERIT_API_KEY', 'OFFERSLOOK_BASE_URL', 'OFFERSLOOK_NETWORK', 'OFFERSLOOK_API_KEY'];
+  const names = [
+    'OFFERIT_BASE_URL',
+    'OFFERIT_API_USERNAME',
+    'OFFERIT_API_KEY',
+    'OFFERSLOOK_BASE_URL',
+    'OFFERSLOOK_NETWORK',
+    'OFFERSLOOK_API_KEY',
+  ];
   return names.every((name) => !env[name]);
 }
 
-export async function prepareDemo(env: NodeJS.ProcessEnv, cleanup: CleanupStack): Promise<DemoEnvironment> {
+export async function prepareDemo(
+  env: NodeJS.ProcessEnv,
+  cleanup: CleanupStack,
+): Promise<DemoEnvironment> {
   const notes: string[] = [];
   const overrides: Record<string, string> = {};
   const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,13 +46,19 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, cleanup: CleanupStack)
     const redis = await startPrivateRedis(binary);
     cleanup.push('private redis', () => redis.stop());
     overrides.REDIS_URL = redis.url;
-    notes.push(`redis       ${redis.url} (private redis-server ${redis.version}: nothing answered at ${redisUrl})`);
+    notes.push(
+      `redis       ${redis.url} (private redis-server ${redis.version}: nothing answered at ${redisUrl})`,
+    );
   }
   const sandboxes = await startSandboxes();
   cleanup.push('sandboxes', () => sandboxes.stop());
   Object.assign(overrides, sandboxes.env);
-  notes.push(`offerit     ${sandboxes.urls.offerit} (sandbox; user ${sandboxes.env.OFFERIT_API_USERNAME})`);
-  notes.push(`offerslook  ${sandboxes.urls.offerslook} (sandbox; network ${sandboxes.env.OFFERSLOOK_NETWORK}, 50 requests per 10 s)`);
+  notes.push(
+    `offerit     ${sandboxes.urls.offerit} (sandbox; user ${sandboxes.env.OFFERIT_API_USERNAME})`,
+  );
+  notes.push(
+    `offerslook  ${sandboxes.urls.offerslook} (sandbox; network ${sandboxes.env.OFFERSLOOK_NETWORK}, 50 requests per 10 s)`,
+  );
   overrides.WEBHOOK_SECRET = env.WEBHOOK_SECRET ?? randomBytes(16).toString('hex');
   overrides.DASHBOARD_USER = env.DASHBOARD_USER ?? 'demo';
   overrides.DASHBOARD_PASSWORD = env.DASHBOARD_PASSWORD ?? randomBytes(9).toString('base64url');

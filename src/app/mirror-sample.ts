@@ -7,7 +7,12 @@ import { RECONCILE_DIRECTIONS } from './scheduler.js';
 export async function mirrorSampleNetwork(runtime: Runtime): Promise<string> {
   const ids: string[] = [];
   for (const direction of RECONCILE_DIRECTIONS) {
-    const queued = await enqueueReconcile(runtime.queues.reconcile, { ...direction, entity: 'all', dryRun: false, reason: 'cli' });
+    const queued = await enqueueReconcile(runtime.queues.reconcile, {
+      ...direction,
+      entity: 'all',
+      dryRun: false,
+      reason: 'cli',
+    });
     ids.push(`${direction.from}>${direction.to} job ${queued.jobId}`);
   }
   return `reconcile ${ids.join(', ')} (watch them in the dashboard)`;

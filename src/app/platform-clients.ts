@@ -42,7 +42,9 @@ export function createConfiguredClients(
 ): Partial<Record<PlatformName, PlatformClient>> {
   const clients: Partial<Record<PlatformName, PlatformClient>> = {};
   if (config.offerit) {
-    clients.offerit = createOfferitPlatform(createOfferitClient(config.offerit, hooksFor('offerit', deps), logger));
+    clients.offerit = createOfferitPlatform(
+      createOfferitClient(config.offerit, hooksFor('offerit', deps), logger),
+    );
   }
   if (config.offerslook) {
     clients.offerslook = createOfferslookPlatform(

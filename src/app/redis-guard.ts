@@ -9,15 +9,23 @@ export class UnsafeRedisError extends Error {
   readonly code = 'REDIS_UNSAFE';
 }
 
-export async function guardRedis(redis: Redis, allowEviction: boolean, logger: Logger): Promise<void> {
+export async function guardRedis(
+  redis: Redis,
+  allowEviction: boolean,
+  logger: Logger,
+): Promise<void> {
   const facts = await inspectRedis(redis);
   if (!versionAtLeast(facts.version, MIN_REDIS_VERSION)) {
-    throw new UnsafeRedisError(`Redis ${facts.version} is older than ${MIN_REDIS_VERSION}, which BullMQ needs`);
+    throw new UnsafeRedisError(
+      `Redis ${facts.version} is older than ${MIN_REDIS_VERSION}, which BullMQ needs`,
+    );
   }
   if (facts.maxmemoryPolicy === 'noeviction') return;
   const problem = `Redis maxmemory-policy is ${facts.maxmemoryPolicy ?? 'unknown'}, not noeviction: under memory pressure it may evict queued jobs and links`;
   if (!allowEviction) {
-    throw new UnsafeRedisError(`refusing to start: ${problem}. Set maxmemory-policy noeviction, or ALLOW_EVICTION=true to run anyway`);
+    throw new UnsafeRedisError(
+      `refusing to start: ${problem}. Set maxmemory-policy noeviction, or ALLOW_EVICTION=true to run anyway`,
+    );
   }
   logger.warn(`${problem}; running anyway because ALLOW_EVICTION=true`);
 }

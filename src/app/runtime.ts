@@ -53,7 +53,11 @@ export interface RuntimeOptions {
   now?: () => Date;
 }
 
-export async function buildRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function buildRuntime(
+  config: Config,
+  logger: Logger,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const cleanup = new CleanupStack();
   try {
     const mappings = await loadMappings(config.mappingsDir);
@@ -95,7 +99,22 @@ export async function buildRuntime(config: Config, logger: Logger, options: Runt
       now,
       observeLag: (queue, ms) => metrics.observeSyncLag(queue, ms),
     };
-    return { config, logger, metrics, redis, queues, limiter, clients, mappings, links, intents, conflicts, deadLetters, syncDeps, cleanup };
+    return {
+      config,
+      logger,
+      metrics,
+      redis,
+      queues,
+      limiter,
+      clients,
+      mappings,
+      links,
+      intents,
+      conflicts,
+      deadLetters,
+      syncDeps,
+      cleanup,
+    };
   } catch (error) {
     await cleanup.close();
     throw error;

@@ -12,7 +12,10 @@ export function schedulerId(direction: { from: string; to: string }): string {
 }
 
 /** Upserts the schedulers for `cron`, or removes them when no cron is configured. */
-export async function upsertReconcileSchedulers(queue: ReconcileQueue, cron: string | undefined): Promise<string[]> {
+export async function upsertReconcileSchedulers(
+  queue: ReconcileQueue,
+  cron: string | undefined,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const direction of RECONCILE_DIRECTIONS) {
     const id = schedulerId(direction);

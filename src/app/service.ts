@@ -29,18 +29,29 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(config: Config, logger: Logger, options: ServiceOptions): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: ServiceOptions,
+): Promise<RunningService> {
   const runtime = await buildRuntime(config, logger);
   try {
     await guardRedis(runtime.redis, config.allowEviction, logger);
     let workers: RunningWorkers | undefined;
     if (options.workers) {
-      workers = await startSyncWorkers(runtime, options.concurrency === undefined ? {} : { concurrency: options.concurrency });
+      workers = await startSyncWorkers(
+        runtime,
+        options.concurrency === undefined ? {} : { concurrency: options.concurrency },
+      );
     }
     for (const extension of options.extensions ?? []) await extension(runtime);
     if (options.scheduler) {
       const ids = await upsertReconcileSchedulers(runtime.queues.reconcile, config.reconcileCron);
-      if (ids.length > 0) logger.info({ schedulers: ids, cron: config.reconcileCron }, 'scheduled full reconciliation');
+      if (ids.length > 0)
+        logger.info(
+          { schedulers: ids, cron: config.reconcileCron },
+          'scheduled full reconciliation',
+        );
     }
     let url: string | undefined;
     if (options.http) {
@@ -74,7 +85,10 @@ export async function startService(config: Config, logger: Logger, options: Serv
     return {
       runtime,
       ...(url === undefined ? {} : { url }),
-      close: () => runtime.cleanup.close((name, error) => logger.warn({ err: error }, `cleanup ${name} failed`)),
+      close: () =>
+        runtime.cleanup.close((name, error) =>
+          logger.warn({ err: error }, `cleanup ${name} failed`),
+        ),
     };
   } catch (error) {
     await runtime.cleanup.close();

@@ -24,18 +24,27 @@ export interface RunningWorkers {
   running(): boolean;
 }
 
-export async function startSyncWorkers(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorkers> {
+export async function startSyncWorkers(
+  runtime: Runtime,
+  options: WorkerOptions = {},
+): Promise<RunningWorkers> {
   const { config, logger } = runtime;
   const workers: Worker[] = [];
   for (const platform of PLATFORMS) {
     workers.push(await startSyncWorker(runtime, platform, options.concurrency ?? 4));
   }
   // Registered after the workers' own connections, so it runs before they are closed.
-  runtime.cleanup.push('sync workers', () => closeWorkers(workers, config.shutdownTimeoutMs, logger.warn.bind(logger)));
+  runtime.cleanup.push('sync workers', () =>
+    closeWorkers(workers, config.shutdownTimeoutMs, logger.warn.bind(logger)),
+  );
   return { workers, running: () => workers.every((worker) => worker.isRunning()) };
 }
 
-async function startSyncWorker(runtime: Runtime, platform: PlatformName, concurrency: number): Promise<Worker> {
+async function startSyncWorker(
+  runtime: Runtime,
+  platform: PlatformName,
+  concurrency: number,
+): Promise<Worker> {
   const { config, logger, queues } = runtime;
   const connection = await connectRedis(config.redisUrl, 'worker', `offer-sync:worker:${platform}`);
   runtime.cleanup.push(`redis worker ${platform}`, async () => {
@@ -58,7 +67,9 @@ async function startSyncWorker(runtime: Runtime, platform: PlatformName, concurr
   worker.on('failed', (job, error) =>
     logger.warn({ queue: worker.name, jobId: job?.id, reason: error.message }, 'sync job failed'),
   );
-  worker.on('completed', (job) => logger.info({ queue: worker.name, jobId: job.id, result: job.returnvalue as unknown }, 'sync job done'));
+  worker.on('completed', (job) =>
+    logger.info({ queue: worker.name, jobId: job.id, result: job.returnvalue }, 'sync job done'),
+  );
   recordDeadLettersOnFailure(worker, runtime.deadLetters);
   await worker.waitUntilReady();
   return worker;
@@ -68,7 +79,11 @@ async function startSyncWorker(runtime: Runtime, platform: PlatformName, concurr
  * Stops taking jobs and waits for in-flight ones up to `timeoutMs`; past that, closes by force:
  * the unfinished jobs' locks lapse and another worker picks them up (released, not lost).
  */
-export async function closeWorkers(workers: Worker[], timeoutMs: number, warn: (message: string) => void): Promise<void> {
+export async function closeWorkers(
+  workers: Worker[],
+  timeoutMs: number,
+  warn: (message: string) => void,
+): Promise<void> {
   const graceful = Promise.all(workers.map((worker) => worker.close()));
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {

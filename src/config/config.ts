@@ -61,7 +61,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+      ),
     );
   }
   const env = parsed.data;
@@ -90,7 +92,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (offeritVars.some((name) => env[name] !== undefined)) {
     requireAll(env, offeritVars, 'Offerit', problems);
     if (env.OFFERIT_BASE_URL && !env.OFFERIT_BASE_URL.endsWith('/api')) {
-      problems.push('OFFERIT_BASE_URL: expected a URL ending in /api, such as https://network.example/api');
+      problems.push(
+        'OFFERIT_BASE_URL: expected a URL ending in /api, such as https://network.example/api',
+      );
     }
     if (env.OFFERIT_BASE_URL && env.OFFERIT_API_USERNAME && env.OFFERIT_API_KEY) {
       config.offerit = {
@@ -106,7 +110,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       };
     }
   }
-  const offerslookVars = ['OFFERSLOOK_BASE_URL', 'OFFERSLOOK_NETWORK', 'OFFERSLOOK_API_KEY'] as const;
+  const offerslookVars = [
+    'OFFERSLOOK_BASE_URL',
+    'OFFERSLOOK_NETWORK',
+    'OFFERSLOOK_API_KEY',
+  ] as const;
   if (offerslookVars.some((name) => env[name] !== undefined)) {
     requireAll(env, offerslookVars, 'Offerslook', problems);
     if (env.OFFERSLOOK_BASE_URL && env.OFFERSLOOK_NETWORK && env.OFFERSLOOK_API_KEY) {
@@ -125,7 +133,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return deepFreeze(config);
 }
 
-function requireAll(env: Env, names: readonly (keyof Env)[], platform: string, problems: string[]): void {
+function requireAll(
+  env: Env,
+  names: readonly (keyof Env)[],
+  platform: string,
+  problems: string[],
+): void {
   for (const name of names) {
     if (env[name] === undefined) {
       problems.push(`${name}: required when any ${platform} variable is set (${names.join(', ')})`);

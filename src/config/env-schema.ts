@@ -47,7 +47,10 @@ const duration = (fallback: string) =>
     .transform((value, ctx) => {
       const ms = parseDurationMs(value);
       if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, got ${JSON.stringify(value)}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a duration such as 30s, got ${JSON.stringify(value)}`,
+        });
         return z.NEVER;
       }
       return ms;
@@ -57,14 +60,18 @@ const flag = (fallback: boolean) =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no', ''], { message: 'expected true or false' })
     .optional()
-    .transform((value) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes'].includes(value)));
+    .transform((value) =>
+      value === undefined || value === '' ? fallback : ['1', 'true', 'yes'].includes(value),
+    );
 
 export const envSchema = z.object({
   REDIS_URL: z
     .string()
     .trim()
     .default('redis://127.0.0.1:6379')
-    .refine((value) => /^rediss?:\/\//.test(value), { message: 'expected redis://host:port or rediss://host:port' }),
+    .refine((value) => /^rediss?:\/\//.test(value), {
+      message: 'expected redis://host:port or rediss://host:port',
+    }),
   OFFER_SYNC_PREFIX: z
     .string()
     .trim()
@@ -98,10 +105,16 @@ export const envSchema = z.object({
     .default('')
     .transform((value, ctx) => {
       const pairs: [string, string][] = [];
-      for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      for (const item of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
         const match = /^(\d+):(\d+)$/.exec(item);
         if (!match) {
-          ctx.addIssue({ code: 'custom', message: `expected offeritId:offerslookId pairs such as 1:7,9:12, got ${JSON.stringify(item)}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected offeritId:offerslookId pairs such as 1:7,9:12, got ${JSON.stringify(item)}`,
+          });
           return z.NEVER;
         }
         pairs.push([match[1]!, match[2]!]);
@@ -111,7 +124,12 @@ export const envSchema = z.object({
   /** What reconciliation does to a twin whose source disappeared. */
   VANISHED_POLICY: z.enum(['pause', 'ignore', 'delete']).default('pause'),
   HTTP_HOST: z.string().trim().default('127.0.0.1'),
-  HTTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  HTTP_PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000),
   WEBHOOK_SECRET: optionalText,
   DASHBOARD_USER: optionalText,
   DASHBOARD_PASSWORD: optionalText,

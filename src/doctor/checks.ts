@@ -27,7 +27,11 @@ export async function checkRedis(url: string): Promise<CheckResult[]> {
       { name: 'redis', status: 'ok', detail: `reachable at ${redactRedisUrl(url)}` },
       versionAtLeast(facts.version, MIN_REDIS_VERSION)
         ? { name: 'redis version', status: 'ok', detail: facts.version }
-        : { name: 'redis version', status: 'fail', detail: `${facts.version} is older than ${MIN_REDIS_VERSION}, which BullMQ needs` },
+        : {
+            name: 'redis version',
+            status: 'fail',
+            detail: `${facts.version} is older than ${MIN_REDIS_VERSION}, which BullMQ needs`,
+          },
     ];
     results.push(
       facts.maxmemoryPolicy === 'noeviction'
@@ -40,7 +44,13 @@ export async function checkRedis(url: string): Promise<CheckResult[]> {
     );
     return results;
   } catch (error) {
-    return [{ name: 'redis', status: 'fail', detail: `unreachable at ${redactRedisUrl(url)}: ${(error as Error).message}` }];
+    return [
+      {
+        name: 'redis',
+        status: 'fail',
+        detail: `unreachable at ${redactRedisUrl(url)}: ${(error as Error).message}`,
+      },
+    ];
   } finally {
     redis.disconnect();
   }
@@ -50,7 +60,11 @@ export async function checkPlatform(client: PlatformClient): Promise<CheckResult
   const started = Date.now();
   try {
     await client.ping();
-    return { name: client.platform, status: 'ok', detail: `authenticated call answered in ${Date.now() - started} ms` };
+    return {
+      name: client.platform,
+      status: 'ok',
+      detail: `authenticated call answered in ${Date.now() - started} ms`,
+    };
   } catch (error) {
     return { name: client.platform, status: 'fail', detail: explainPlatformFailure(error) };
   }

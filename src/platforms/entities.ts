@@ -7,8 +7,18 @@ export const ENTITY_KINDS: readonly EntityKind[] = ['offer', 'goal', 'commission
 
 /** Each platform's own name for a kind; mapping routes use `<platform>.<entity>`. */
 export const ENTITY_NAMES: Readonly<Record<PlatformName, Readonly<Record<EntityKind, string>>>> = {
-  offerit: { offer: 'offer', goal: 'goal', commission: 'commission_change', affiliate: 'affiliate' },
-  offerslook: { offer: 'offer', goal: 'offer_event', commission: 'affiliate_payout', affiliate: 'affiliate' },
+  offerit: {
+    offer: 'offer',
+    goal: 'goal',
+    commission: 'commission_change',
+    affiliate: 'affiliate',
+  },
+  offerslook: {
+    offer: 'offer',
+    goal: 'offer_event',
+    commission: 'affiliate_payout',
+    affiliate: 'affiliate',
+  },
 };
 
 /**
@@ -23,7 +33,9 @@ export interface EntityKey {
 
 /** `offer:400`, `goal:400/48`: stable text for job ids, link keys and logs. */
 export function formatEntityKey(key: EntityKey): string {
-  return key.offerId === undefined ? `${key.kind}:${key.id}` : `${key.kind}:${key.offerId}/${key.id}`;
+  return key.offerId === undefined
+    ? `${key.kind}:${key.id}`
+    : `${key.kind}:${key.offerId}/${key.id}`;
 }
 
 export function parseEntityKey(text: string): EntityKey | undefined {

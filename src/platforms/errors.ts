@@ -3,12 +3,7 @@
 import type { PlatformName } from '../config/index.js';
 
 export type PlatformErrorCode =
-  | 'AUTH'
-  | 'NOT_FOUND'
-  | 'VALIDATION'
-  | 'RATE_LIMITED'
-  | 'TRANSIENT'
-  | 'PROTOCOL';
+  'AUTH' | 'NOT_FOUND' | 'VALIDATION' | 'RATE_LIMITED' | 'TRANSIENT' | 'PROTOCOL';
 
 /** Whether a retry can succeed without anyone changing anything. Policy as data. */
 export const RETRYABLE: Readonly<Record<PlatformErrorCode, boolean>> = {

@@ -21,7 +21,11 @@ export interface PlatformClient {
    * where the platform can filter (by name, say). A superset is fine: callers check each one.
    * Optional: callers fall back to `list`.
    */
-  search?(kind: EntityKind, match: PlatformRecord, options?: ListOptions): AsyncIterable<PlatformRecord>;
+  search?(
+    kind: EntityKind,
+    match: PlatformRecord,
+    options?: ListOptions,
+  ): AsyncIterable<PlatformRecord>;
   /** The key of a record this client returned. */
   keyOf(kind: EntityKind, record: PlatformRecord): EntityKey;
   /** Creates an entity from an entity-view record; returns its new key. */
@@ -37,5 +41,9 @@ export interface RequestHooks {
   /** Awaited before each request; the Redis-backed limiter takes its token here. */
   beforeRequest?: (operation: string) => Promise<void>;
   /** Called after each response or failure, for metrics and logs. */
-  afterResponse?: (event: { operation: string; status: number | undefined; durationMs: number }) => void;
+  afterResponse?: (event: {
+    operation: string;
+    status: number | undefined;
+    durationMs: number;
+  }) => void;
 }

@@ -12,7 +12,9 @@ export const wireId = z.union([z.string(), z.number().int()]).transform(String);
 export const wireDecimal = z
   .union([z.string(), z.number()])
   .transform((value) => (typeof value === 'number' ? numberToDecimalText(value) : value.trim()))
-  .refine((value) => value === '' || /^-?\d+(\.\d+)?$/.test(value), { message: 'expected a decimal number' });
+  .refine((value) => value === '' || /^-?\d+(\.\d+)?$/.test(value), {
+    message: 'expected a decimal number',
+  });
 
 /** Any scalar read as text (`"1"`, `1`, `true` → `"1"`). */
 export const wireText = z

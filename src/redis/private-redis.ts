@@ -20,8 +20,20 @@ export async function startPrivateRedis(binary: string): Promise<PrivateRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'offer-sync-redis-'));
   const child: ChildProcess = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir,
-      '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
@@ -49,7 +61,8 @@ async function waitForRedis(url: string, child: ChildProcess): Promise<string> {
     try {
       return await redisVersionAt(url);
     } catch (error) {
-      if (exited) throw new Error(`redis-server exited before answering at ${url}`);
+      if (exited)
+        throw new Error(`redis-server exited before answering at ${url}`, { cause: error });
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -75,7 +88,10 @@ export async function redisVersionAt(url: string): Promise<string> {
   }
 }
 
-export async function findOnPath(name: string, path = process.env.PATH ?? ''): Promise<string | undefined> {
+export async function findOnPath(
+  name: string,
+  path = process.env.PATH ?? '',
+): Promise<string | undefined> {
   for (const dir of path.split(':').filter(Boolean)) {
     const candidate = join(dir, name);
     try {

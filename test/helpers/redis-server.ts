@@ -34,14 +34,16 @@ export async function acquireTestRedis(env: NodeJS.ProcessEnv = process.env): Pr
     return {
       url: redis.url,
       description: `private redis-server ${redis.version} from ${binary} at ${redis.url} (REDIS_URL unset)`,
-      stop: redis.stop,
+      stop: () => redis.stop(),
     };
   }
   missing.push('no redis-server on PATH');
   try {
     return await startContainerRedis();
   } catch (error) {
-    missing.push(`testcontainers could not start Redis (${(error as Error).message.split('\n')[0]})`);
+    missing.push(
+      `testcontainers could not start Redis (${(error as Error).message.split('\n')[0]})`,
+    );
   }
   throw new Error(
     `No Redis for the tests: ${missing.join('; ')}. ` +

@@ -12,12 +12,19 @@ import { EXIT, type CommandRegistrar } from '../program.js';
 
 export function describeConflict(conflict: Conflict): string {
   const fields = Object.entries(conflict.fields)
-    .map(([field, values]) => `${field}: offerit ${JSON.stringify(values.offerit)} / offerslook ${JSON.stringify(values.offerslook)}`)
+    .map(
+      ([field, values]) =>
+        `${field}: offerit ${JSON.stringify(values.offerit)} / offerslook ${JSON.stringify(values.offerslook)}`,
+    )
     .join('; ');
   return `${conflict.id}  ${formatEntityKey(conflict.offerit)} <-> ${formatEntityKey(conflict.offerslook)}  since ${new Date(conflict.detectedAt).toISOString()}  ${fields}`;
 }
 
-export async function runConflictsList(store: ConflictStore, json: boolean, out: (line: string) => void): Promise<number> {
+export async function runConflictsList(
+  store: ConflictStore,
+  json: boolean,
+  out: (line: string) => void,
+): Promise<number> {
   const conflicts = await store.list();
   if (json) out(JSON.stringify(conflicts, null, 2));
   else if (conflicts.length === 0) out('no open conflicts');
@@ -38,12 +45,16 @@ export async function runConflictsResolve(
   }
   const result = await runSync({ source: keep, key: conflict[keep], force: 'all' }, deps);
   await deps.conflicts.resolve(id, keep);
-  out(`kept ${keep}: ${result.action} ${result.targetId ?? ''} ${JSON.stringify(result.changes)}`.trim());
+  out(
+    `kept ${keep}: ${result.action} ${result.targetId ?? ''} ${JSON.stringify(result.changes)}`.trim(),
+  );
   return EXIT.OK;
 }
 
 export const registerConflictsCommands: CommandRegistrar = (program: Command) => {
-  const conflicts = program.command('conflicts').description('manual conflicts: fields changed on both platforms');
+  const conflicts = program
+    .command('conflicts')
+    .description('manual conflicts: fields changed on both platforms');
   conflicts
     .command('list')
     .option('--json', 'print JSON')
@@ -51,7 +62,11 @@ export const registerConflictsCommands: CommandRegistrar = (program: Command) =>
       const config = configOrExit();
       const runtime = await buildRuntime(config, createLogger({ level: 'warn' }));
       try {
-        process.exitCode = await runConflictsList(runtime.conflicts, options.json === true, (line) => process.stdout.write(`${line}\n`));
+        process.exitCode = await runConflictsList(
+          runtime.conflicts,
+          options.json === true,
+          (line) => process.stdout.write(`${line}\n`),
+        );
       } finally {
         await runtime.cleanup.close();
       }
@@ -59,12 +74,18 @@ export const registerConflictsCommands: CommandRegistrar = (program: Command) =>
   conflicts
     .command('resolve')
     .argument('<id>', 'conflict id from `conflicts list`')
-    .addOption(new Option('--keep <platform>', 'the platform whose values win').choices(PLATFORMS).makeOptionMandatory())
+    .addOption(
+      new Option('--keep <platform>', 'the platform whose values win')
+        .choices(PLATFORMS)
+        .makeOptionMandatory(),
+    )
     .action(async (id: string, options: { keep: PlatformName }) => {
       const config = configOrExit();
       const runtime = await buildRuntime(config, createLogger({ level: 'warn' }));
       try {
-        process.exitCode = await runConflictsResolve(runtime.syncDeps, id, options.keep, (line) => process.stdout.write(`${line}\n`));
+        process.exitCode = await runConflictsResolve(runtime.syncDeps, id, options.keep, (line) =>
+          process.stdout.write(`${line}\n`),
+        );
       } finally {
         await runtime.cleanup.close();
       }

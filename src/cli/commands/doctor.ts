@@ -7,7 +7,12 @@ import { checkPlatform, checkRedis, type CheckResult } from '../../doctor/checks
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
-const MARK: Record<CheckResult['status'], string> = { ok: 'ok  ', warn: 'warn', fail: 'FAIL', skip: 'skip' };
+const MARK: Record<CheckResult['status'], string> = {
+  ok: 'ok  ',
+  warn: 'warn',
+  fail: 'FAIL',
+  skip: 'skip',
+};
 
 export async function runDoctor(config: Config, out: (line: string) => void): Promise<number> {
   const results = await checkRedis(config.redisUrl);
@@ -18,12 +23,20 @@ export async function runDoctor(config: Config, out: (line: string) => void): Pr
     results.push(
       client
         ? await checkPlatform(client)
-        : { name: platform, status: 'skip', detail: `not configured (set the ${platform.toUpperCase()}_* variables)` },
+        : {
+            name: platform,
+            status: 'skip',
+            detail: `not configured (set the ${platform.toUpperCase()}_* variables)`,
+          },
     );
   }
   for (const result of results) out(`${MARK[result.status]}  ${result.name}: ${result.detail}`);
   const failed = results.filter((result) => result.status === 'fail');
-  out(failed.length === 0 ? 'all checks passed' : `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.map((result) => result.name).join(', ')}`);
+  out(
+    failed.length === 0
+      ? 'all checks passed'
+      : `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.map((result) => result.name).join(', ')}`,
+  );
   return failed.length === 0 ? EXIT.OK : EXIT.FAILED;
 }
 
@@ -32,6 +45,8 @@ export const registerDoctorCommand: CommandRegistrar = (program: Command) => {
     .command('doctor')
     .description('check Redis and each configured platform with one cheap authenticated call')
     .action(async () => {
-      process.exitCode = await runDoctor(configOrExit(), (line) => process.stdout.write(`${line}\n`));
+      process.exitCode = await runDoctor(configOrExit(), (line) =>
+        process.stdout.write(`${line}\n`),
+      );
     });
 };

@@ -39,7 +39,9 @@ const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
 export async function runReconcileCommand(options: ReconcileCommandOptions): Promise<number> {
   if (options.to !== otherPlatform(options.from)) {
-    err(`reconcile: --from and --to must be different platforms (got ${options.from} and ${options.to})`);
+    err(
+      `reconcile: --from and --to must be different platforms (got ${options.from} and ${options.to})`,
+    );
     return EXIT.USAGE;
   }
   const config = configOrExit();
@@ -47,7 +49,12 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
   const logger = createLogger({ level: config.logLevel }, pino.destination(2));
   let runtime;
   try {
-    runtime = await openReconcileRuntime(config, { targets: [options.to], logger });
+    // A dry run never touches the queues: no worker, no queue events.
+    runtime = await openReconcileRuntime(config, {
+      targets: options.dryRun ? [] : [options.to],
+      worker: options.dryRun !== true,
+      logger,
+    });
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const problem of error.problems) err(`config error: ${problem}`);
@@ -60,6 +67,8 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
     err(`reconcile: cannot start: ${(error as Error).message}`);
     return EXIT.FAILED;
   }
+  // A reader that goes away (`| head`) ends the output, not the process with a stack trace.
+  process.stdout.on('error', () => undefined);
   const abort = new AbortController();
   const stop = () => abort.abort(new Error('interrupted'));
   process.once('SIGINT', stop);
@@ -69,7 +78,12 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
   const counts: CountsByKind = new Map();
   try {
     const report = await runReconcile(
-      { from: options.from, to: options.to, entity: options.entity, dryRun: options.dryRun === true },
+      {
+        from: options.from,
+        to: options.to,
+        entity: options.entity,
+        dryRun: options.dryRun === true,
+      },
       runtime.deps,
       {
         signal: abort.signal,
@@ -110,10 +124,20 @@ export const registerReconcileCommand: CommandRegistrar = (program: Command) => 
     .description(
       'Compare every offer, goal and commission of one platform with its twin on the other, and sync what differs.',
     )
-    .addOption(new Option('--from <platform>', 'the source platform').choices([...PLATFORMS]).makeOptionMandatory())
-    .addOption(new Option('--to <platform>', 'the target platform').choices([...PLATFORMS]).makeOptionMandatory())
     .addOption(
-      new Option('--entity <entity>', 'what to reconcile').choices([...RECONCILE_ENTITIES]).default('all'),
+      new Option('--from <platform>', 'the source platform')
+        .choices([...PLATFORMS])
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--to <platform>', 'the target platform')
+        .choices([...PLATFORMS])
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--entity <entity>', 'what to reconcile')
+        .choices([...RECONCILE_ENTITIES])
+        .default('all'),
     )
     .option('--dry-run', 'plan and print, write nothing to either platform (only GET requests)')
     .option('--json', 'print one JSON object instead of the table')

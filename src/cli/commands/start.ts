@@ -38,12 +38,24 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
       extensions: serviceExtensions,
     });
     cleanup.push('service', () => service.close());
-    closeOnSignals(cleanup, { timeoutMs: config.shutdownTimeoutMs, log: (line) => logger.info(line) });
-    const lines = [`offer-sync is running${demo ? ' in demo mode (sandbox platforms)' : ''}`, ...notes.map((note) => `  ${note}`)];
+    closeOnSignals(cleanup, {
+      timeoutMs: config.shutdownTimeoutMs,
+      log: (line) => logger.info(line),
+    });
+    const lines = [
+      `offer-sync is running${demo ? ' in demo mode (sandbox platforms)' : ''}`,
+      ...notes.map((note) => `  ${note}`),
+    ];
     if (service.url) {
-      lines.push(`  dashboard   ${service.url}/admin/queues${demo ? ` (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})` : ''}`);
-      lines.push(`  webhooks    POST ${service.url}/webhooks/offerit|offerslook${demo ? ` (secret ${env.WEBHOOK_SECRET})` : ''}`);
-      lines.push(`  health      ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`);
+      lines.push(
+        `  dashboard   ${service.url}/admin/queues${demo ? ` (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})` : ''}`,
+      );
+      lines.push(
+        `  webhooks    POST ${service.url}/webhooks/offerit|offerslook${demo ? ` (secret ${env.WEBHOOK_SECRET})` : ''}`,
+      );
+      lines.push(
+        `  health      ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`,
+      );
     }
     lines.push('  stop with Ctrl-C');
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -62,12 +74,20 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
 export const registerStartCommands: CommandRegistrar = (program: Command) => {
   program
     .command('start')
-    .description('run the HTTP server, the workers and the scheduler (with no platform configured: the sandbox demo)')
+    .description(
+      'run the HTTP server, the workers and the scheduler (with no platform configured: the sandbox demo)',
+    )
     .option('--concurrency <n>', 'sync jobs per platform queue at once', '4')
-    .action((options: { concurrency: string }) => run({ http: true, scheduler: true, concurrency: options.concurrency }, true));
+    .action((options: { concurrency: string }) =>
+      run({ http: true, scheduler: true, concurrency: options.concurrency }, true),
+    );
   program
     .command('worker')
-    .description('run workers only; start as many as you like, the per-network limits hold across all of them')
+    .description(
+      'run workers only; start as many as you like, the per-network limits hold across all of them',
+    )
     .option('--concurrency <n>', 'sync jobs per platform queue at once', '4')
-    .action((options: { concurrency: string }) => run({ http: false, scheduler: false, concurrency: options.concurrency }, false));
+    .action((options: { concurrency: string }) =>
+      run({ http: false, scheduler: false, concurrency: options.concurrency }, false),
+    );
 };

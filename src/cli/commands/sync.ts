@@ -5,7 +5,14 @@ import type { Command } from 'commander';
 import type { Redis } from 'ioredis';
 import { PLATFORMS, type Config, type PlatformName } from '../../config/index.js';
 import { parseEntityKey, type EntityKey } from '../../platforms/entities.js';
-import { bullPrefix, connectRedis, createQueueSet, enqueueSync, syncQueueName, targetOf } from '../../queue/index.js';
+import {
+  bullPrefix,
+  connectRedis,
+  createQueueSet,
+  enqueueSync,
+  syncQueueName,
+  targetOf,
+} from '../../queue/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
@@ -71,9 +78,11 @@ export async function runSyncCommand(
       return EXIT.OK;
     } catch (error) {
       const message = (error as Error).message;
-      out(/timed out|timeout/i.test(message)
-        ? `no result within ${options.timeoutMs} ms: is a worker running (offer-sync start or offer-sync worker)?`
-        : `sync failed: ${message}`);
+      out(
+        /timed out|timeout/i.test(message)
+          ? `no result within ${options.timeoutMs} ms: is a worker running (offer-sync start or offer-sync worker)?`
+          : `sync failed: ${message}`,
+      );
       return EXIT.FAILED;
     }
   } finally {

@@ -20,7 +20,11 @@ const TRANSIENT_NETWORK_CODES = new Set([
 ]);
 
 /** A request that never got an HTTP answer: timeout, reset, refused, DNS. */
-export function transportFailure(platform: PlatformName, operation: string, error: unknown): PlatformError {
+export function transportFailure(
+  platform: PlatformName,
+  operation: string,
+  error: unknown,
+): PlatformError {
   const code = (error as { code?: string }).code ?? 'UNKNOWN';
   const isTimeout = (error as { name?: string }).name === 'TimeoutError' || code === 'ETIMEDOUT';
   const reason = isTimeout
@@ -34,7 +38,11 @@ export function transportFailure(platform: PlatformName, operation: string, erro
           : `network error ${code}`;
   const errorCode: PlatformErrorCode =
     isTimeout || TRANSIENT_NETWORK_CODES.has(code) ? 'TRANSIENT' : 'PROTOCOL';
-  return new PlatformError(errorCode, `${platform} ${operation}: ${reason}`, { platform, operation, cause: error });
+  return new PlatformError(errorCode, `${platform} ${operation}: ${reason}`, {
+    platform,
+    operation,
+    cause: error,
+  });
 }
 
 export interface HttpFailure {
@@ -47,9 +55,17 @@ export interface HttpFailure {
 }
 
 /** An HTTP answer that is a failure by status (or by envelope, which callers pass as status 200). */
-export function httpFailure(platform: PlatformName, operation: string, failure: HttpFailure): PlatformError {
+export function httpFailure(
+  platform: PlatformName,
+  operation: string,
+  failure: HttpFailure,
+): PlatformError {
   const { status, platformMessage } = failure;
-  const said = platformMessage ? `: ${platformMessage}` : failure.body ? `: ${excerptOf(failure.body)}` : '';
+  const said = platformMessage
+    ? `: ${platformMessage}`
+    : failure.body
+      ? `: ${excerptOf(failure.body)}`
+      : '';
   const details = { platform, operation, status, platformMessage };
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(failure.retryAfterHeader);
@@ -60,21 +76,41 @@ export function httpFailure(platform: PlatformName, operation: string, failure: 
     });
   }
   if (status === 401 || status === 403) {
-    return new PlatformError('AUTH', `${platform} ${operation}: not authorised (HTTP ${status})${said}`, details);
+    return new PlatformError(
+      'AUTH',
+      `${platform} ${operation}: not authorised (HTTP ${status})${said}`,
+      details,
+    );
   }
   if (status === 404) {
-    return new PlatformError('NOT_FOUND', `${platform} ${operation}: not found (HTTP 404)${said}`, details);
+    return new PlatformError(
+      'NOT_FOUND',
+      `${platform} ${operation}: not found (HTTP 404)${said}`,
+      details,
+    );
   }
   if (status >= 500) {
-    return new PlatformError('TRANSIENT', `${platform} ${operation}: server error (HTTP ${status})${said}`, details);
+    return new PlatformError(
+      'TRANSIENT',
+      `${platform} ${operation}: server error (HTTP ${status})${said}`,
+      details,
+    );
   }
   if (status >= 400 || platformMessage !== undefined) {
-    return new PlatformError('VALIDATION', `${platform} ${operation}: rejected (HTTP ${status})${said}`, details);
+    return new PlatformError(
+      'VALIDATION',
+      `${platform} ${operation}: rejected (HTTP ${status})${said}`,
+      details,
+    );
   }
-  return new PlatformError('PROTOCOL', `${platform} ${operation}: unexpected answer (HTTP ${status})${said}`, {
-    ...details,
-    excerpt: failure.body === undefined ? undefined : excerptOf(failure.body),
-  });
+  return new PlatformError(
+    'PROTOCOL',
+    `${platform} ${operation}: unexpected answer (HTTP ${status})${said}`,
+    {
+      ...details,
+      excerpt: failure.body === undefined ? undefined : excerptOf(failure.body),
+    },
+  );
 }
 
 /** A body that is not JSON, or JSON of an unexpected shape. */
@@ -86,10 +122,14 @@ export function protocolFailure(
   what = 'not JSON',
 ): PlatformError {
   const excerpt = excerptOf(body);
-  return new PlatformError('PROTOCOL', `${platform} ${operation}: answer was ${what} (HTTP ${status}): ${excerpt}`, {
-    platform,
-    operation,
-    status,
-    excerpt,
-  });
+  return new PlatformError(
+    'PROTOCOL',
+    `${platform} ${operation}: answer was ${what} (HTTP ${status}): ${excerpt}`,
+    {
+      platform,
+      operation,
+      status,
+      excerpt,
+    },
+  );
 }

@@ -4,8 +4,24 @@
 import { z } from 'zod';
 import { wireDecimal, wireId, wireInt } from '../wire-values.js';
 
-export const OFFERSLOOK_REVENUE_TYPES = ['RPC', 'RPI', 'RPA', 'RPL', 'RPS', 'RPM', 'RPA+RPS'] as const;
-export const OFFERSLOOK_PAYOUT_TYPES = ['CPC', 'CPI', 'CPA', 'CPL', 'CPM', 'CPS', 'CPA+CPS'] as const;
+export const OFFERSLOOK_REVENUE_TYPES = [
+  'RPC',
+  'RPI',
+  'RPA',
+  'RPL',
+  'RPS',
+  'RPM',
+  'RPA+RPS',
+] as const;
+export const OFFERSLOOK_PAYOUT_TYPES = [
+  'CPC',
+  'CPI',
+  'CPA',
+  'CPL',
+  'CPM',
+  'CPS',
+  'CPA+CPS',
+] as const;
 export const OFFERSLOOK_OFFER_STATUSES = ['active', 'paused', 'pending', 'deleted'] as const;
 export const OFFERSLOOK_EVENT_STATUSES = ['active', 'paused'] as const;
 /** 1 image pixel, 2 postback URL (default), 3 iframe pixel. */

@@ -27,7 +27,9 @@ export class RequestLog {
 
   /** Requests that change state (anything but GET/HEAD) and were accepted. */
   writes(): LoggedRequest[] {
-    return this.items.filter((entry) => entry.method !== 'GET' && entry.method !== 'HEAD' && entry.status < 400);
+    return this.items.filter(
+      (entry) => entry.method !== 'GET' && entry.method !== 'HEAD' && entry.status < 400,
+    );
   }
 
   /** The most requests that reached the server inside any window of `durationMs`. */

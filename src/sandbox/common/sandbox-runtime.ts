@@ -139,7 +139,10 @@ export class SandboxRuntime {
 
 function paramsOf(request: FastifyRequest): Record<string, unknown> {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  const body =
+    request.body && typeof request.body === 'object'
+      ? (request.body as Record<string, unknown>)
+      : {};
   return { ...query, ...body };
 }
 

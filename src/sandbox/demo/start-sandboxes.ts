@@ -2,8 +2,16 @@
 // what `offer-sync sandbox` and the `npm start` demo run.
 import { readFile } from 'node:fs/promises';
 import type { RateLimit } from '../../config/index.js';
-import { createOfferitSandbox, offeritFixturesSchema, type OfferitSandbox } from '../offerit/index.js';
-import { createOfferslookSandbox, offerslookFixturesSchema, type OfferslookSandbox } from '../offerslook/index.js';
+import {
+  createOfferitSandbox,
+  offeritFixturesSchema,
+  type OfferitSandbox,
+} from '../offerit/index.js';
+import {
+  createOfferslookSandbox,
+  offerslookFixturesSchema,
+  type OfferslookSandbox,
+} from '../offerslook/index.js';
 
 /** The sample network both sandboxes start with: a few offers, goals, affiliates and payouts. */
 export const SAMPLE_FIXTURES = {
@@ -42,12 +50,26 @@ export async function startSandboxes(options: StartSandboxesOptions = {}): Promi
   const seed = options.seed ?? true;
   const offerit = createOfferitSandbox({
     ...SANDBOX_CREDENTIALS.offerit,
-    ...(seed ? { fixtures: offeritFixturesSchema.parse(JSON.parse(await readFile(SAMPLE_FIXTURES.offerit, 'utf8'))) } : {}),
+    ...(seed
+      ? {
+          fixtures: offeritFixturesSchema.parse(
+            JSON.parse(await readFile(SAMPLE_FIXTURES.offerit, 'utf8')),
+          ),
+        }
+      : {}),
   });
   const offerslook = createOfferslookSandbox({
     ...SANDBOX_CREDENTIALS.offerslook,
-    ...(options.offerslookRateLimit === undefined ? {} : { rateLimit: options.offerslookRateLimit }),
-    ...(seed ? { fixtures: offerslookFixturesSchema.parse(JSON.parse(await readFile(SAMPLE_FIXTURES.offerslook, 'utf8'))) } : {}),
+    ...(options.offerslookRateLimit === undefined
+      ? {}
+      : { rateLimit: options.offerslookRateLimit }),
+    ...(seed
+      ? {
+          fixtures: offerslookFixturesSchema.parse(
+            JSON.parse(await readFile(SAMPLE_FIXTURES.offerslook, 'utf8')),
+          ),
+        }
+      : {}),
   });
   const host = options.host ?? '127.0.0.1';
   const urls = {

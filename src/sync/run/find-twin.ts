@@ -20,12 +20,16 @@ export async function findTwin(
   if (keyFields.length === 0) return undefined;
   const match = Object.fromEntries(keyFields.map((field) => [field, getPath(mapped, field)]));
   const options = targetOfferId === undefined ? {} : { offerId: targetOfferId };
-  const candidates = client.search ? client.search(route.kind, match, options) : client.list(route.kind, options);
+  const candidates = client.search
+    ? client.search(route.kind, match, options)
+    : client.list(route.kind, options);
   for await (const candidate of candidates) {
-    if (!keyFields.every((field) => defaultEquals(field, getPath(candidate, field), match[field]))) continue;
+    if (!keyFields.every((field) => defaultEquals(field, getPath(candidate, field), match[field])))
+      continue;
     const key = client.keyOf(route.kind, candidate);
     const holder = await deps.links.find(to, key);
-    const heldByOther = holder !== undefined && holder[route.source.platform].key.id !== sourceKey.id;
+    const heldByOther =
+      holder !== undefined && holder[route.source.platform].key.id !== sourceKey.id;
     if (!heldByOther) return { key, record: candidate };
   }
   return undefined;

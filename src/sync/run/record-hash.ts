@@ -18,6 +18,7 @@ export function recordHash(record: PlatformRecord): string {
 /** The platform's own update time in epoch milliseconds (Offerslook `update_time` is seconds). */
 export function updatedAtOf(record: PlatformRecord): number | undefined {
   const value = record.update_time;
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  const seconds =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }

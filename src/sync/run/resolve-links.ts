@@ -43,14 +43,19 @@ async function resolveOne(
     const pair = deps.advertiserMap.find((entry) => entry[from === 'offerit' ? 0 : 1] === id);
     return pair?.[from === 'offerit' ? 1 : 0];
   }
-  const key: EntityKey = kind === 'goal' && offerId !== undefined ? { kind, id, offerId } : { kind, id };
+  const key: EntityKey =
+    kind === 'goal' && offerId !== undefined ? { kind, id, offerId } : { kind, id };
   const link = await deps.links.find(from, key);
   if (link) return link[to].key.id;
   return kind === 'affiliate' ? matchAffiliateByEmail(id, from, deps) : undefined;
 }
 
 /** Affiliates are the same person on both platforms when their e-mail addresses match. */
-async function matchAffiliateByEmail(id: string, from: PlatformName, deps: SyncDeps): Promise<string | undefined> {
+async function matchAffiliateByEmail(
+  id: string,
+  from: PlatformName,
+  deps: SyncDeps,
+): Promise<string | undefined> {
   const to = otherPlatform(from);
   const source = await deps.clients[from].get({ kind: 'affiliate', id });
   const email = emailOf(source);
@@ -59,7 +64,10 @@ async function matchAffiliateByEmail(id: string, from: PlatformName, deps: SyncD
     if (emailOf(candidate) !== email) continue;
     const twinKey = deps.clients[to].keyOf('affiliate', candidate);
     const sourceKey: EntityKey = { kind: 'affiliate', id };
-    const sides = from === 'offerit' ? { offerit: sourceKey, offerslook: twinKey } : { offerit: twinKey, offerslook: sourceKey };
+    const sides =
+      from === 'offerit'
+        ? { offerit: sourceKey, offerslook: twinKey }
+        : { offerit: twinKey, offerslook: sourceKey };
     await deps.links.save({
       kind: 'affiliate',
       offerit: { key: sides.offerit },

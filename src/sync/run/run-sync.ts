@@ -39,18 +39,33 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     dryRun: request.dryRun === true,
     writes: 0,
   };
-  if (!route) return { ...base, route: `${source}.${key.kind}`, action: 'skip', reason: `no mapping route from ${source} for ${key.kind}` };
+  if (!route)
+    return {
+      ...base,
+      route: `${source}.${key.kind}`,
+      action: 'skip',
+      reason: `no mapping route from ${source} for ${key.kind}`,
+    };
 
   const sourceRecord = await deps.clients[source].get(key);
-  if (!sourceRecord) return { ...base, route: route.name, action: 'skip', reason: 'the source entity no longer exists' };
+  if (!sourceRecord)
+    return {
+      ...base,
+      route: route.name,
+      action: 'skip',
+      reason: 'the source entity no longer exists',
+    };
 
   const mapped = await mapWithLinks(route, sourceRecord, key.offerId, deps);
   const warnings = mapped.lossy.map((lossy) => `lossy ${lossy.field}: ${lossy.reason}`);
   const noTwin = mapped.issues.find((issue) => issue.code === 'NO_TWIN');
-  if (noTwin) return { ...base, route: route.name, warnings, action: 'skip', reason: noTwin.message };
+  if (noTwin)
+    return { ...base, route: route.name, warnings, action: 'skip', reason: noTwin.message };
+  // Before the mapping's issues: a goal or commission whose offer has no twin yet has its offer
+  // link unresolved, which only needs the offer's sync (a retry), not a fix (a dead letter).
+  const targetOfferId = await parentTwinId(route, key, deps);
   if (mapped.issues.length > 0) throw new MappingRejectedError(route.name, mapped.issues);
 
-  const targetOfferId = await parentTwinId(route, key, deps);
   let link = await deps.links.find(source, key);
   let targetKey = link?.[target].key;
   let targetRecord = targetKey ? await deps.clients[target].get(targetKey) : undefined;
@@ -157,23 +172,41 @@ async function execute(
     await deps.intents.setTarget(route.name, key, created);
     return { writes: 1, targetKey: created, readBack: await client.get(created) };
   }
-  const changes = decided.action === 'update' || decided.action === 'conflict' ? decided.changes : {};
+  const changes =
+    decided.action === 'update' || decided.action === 'conflict' ? decided.changes : {};
   if (Object.keys(changes).length === 0 || !context.targetKey) return { writes: 0 };
   await client.update(context.targetKey, changesToRecord(changes));
   return { writes: 1, readBack: await client.get(context.targetKey) };
 }
 
 /** For goals and commissions: the twin of their offer on the target, which must exist first. */
-async function parentTwinId(route: CompiledRoute, key: EntityKey, deps: SyncDeps): Promise<string | undefined> {
-  if (key.kind === 'offer' || key.kind === 'affiliate' || key.offerId === undefined) return undefined;
-  const link: Link | undefined = await deps.links.find(route.source.platform, { kind: 'offer', id: key.offerId });
-  if (!link) throw new ParentNotLinkedError(`${formatEntityKey(key)} (offer ${key.offerId} on ${route.source.platform})`);
+async function parentTwinId(
+  route: CompiledRoute,
+  key: EntityKey,
+  deps: SyncDeps,
+): Promise<string | undefined> {
+  if (key.kind === 'offer' || key.kind === 'affiliate' || key.offerId === undefined)
+    return undefined;
+  const link: Link | undefined = await deps.links.find(route.source.platform, {
+    kind: 'offer',
+    id: key.offerId,
+  });
+  if (!link)
+    throw new ParentNotLinkedError(
+      `${formatEntityKey(key)} (offer ${key.offerId} on ${route.source.platform})`,
+    );
   return link[route.target.platform].key.id;
 }
 
 function changesOf(decided: Plan): Record<string, { from: unknown; to: unknown }> {
   if (decided.action === 'update' || decided.action === 'conflict') return decided.changes;
-  if (decided.action === 'create') return Object.fromEntries(Object.entries(flatten(decided.fields)).map(([field, to]) => [field, { from: undefined, to }]));
+  if (decided.action === 'create')
+    return Object.fromEntries(
+      Object.entries(flatten(decided.fields)).map(([field, to]) => [
+        field,
+        { from: undefined, to },
+      ]),
+    );
   return {};
 }
 
@@ -181,7 +214,8 @@ function flatten(record: PlatformRecord, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(record)) {
     const path = prefix ? `${prefix}.${name}` : name;
-    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flatten(value as PlatformRecord, path));
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      Object.assign(out, flatten(value as PlatformRecord, path));
     else out[path] = value;
   }
   return out;

@@ -10,7 +10,9 @@ export class MappingRejectedError extends Error {
     readonly route: string,
     readonly issues: readonly { field: string; code: string; message: string }[],
   ) {
-    super(`${route}: ${issues.map((issue) => `${issue.field}: ${issue.message} [${issue.code}]`).join('; ')}`);
+    super(
+      `${route}: ${issues.map((issue) => `${issue.field}: ${issue.message} [${issue.code}]`).join('; ')}`,
+    );
   }
 }
 

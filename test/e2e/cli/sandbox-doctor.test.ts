@@ -11,7 +11,10 @@ describe('offer-sync sandbox + offer-sync doctor', () => {
 
   beforeAll(async () => {
     sandbox = spawnCli(['sandbox', '--offerit-port', '0', '--offerslook-port', '0'], {});
-    const match = await waitForOutput(sandbox, /offerit sandbox:\s+(\S+)\nofferslook sandbox: (\S+)\n/);
+    const match = await waitForOutput(
+      sandbox,
+      /offerit sandbox:\s+(\S+)\nofferslook sandbox: (\S+)\n/,
+    );
     env = {
       REDIS_URL: inject('redisUrl'),
       OFFERIT_BASE_URL: match[1]!,
@@ -52,13 +55,21 @@ describe('offer-sync sandbox + offer-sync doctor', () => {
   });
 
   it('fails when a platform is unreachable, and says so', async () => {
-    const run = await runCli(['doctor'], { ...env, OFFERIT_BASE_URL: 'http://127.0.0.1:9/api', OFFERIT_TIMEOUT_MS: '2000' });
+    const run = await runCli(['doctor'], {
+      ...env,
+      OFFERIT_BASE_URL: 'http://127.0.0.1:9/api',
+      OFFERIT_TIMEOUT_MS: '2000',
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAIL +offerit: unreachable/m);
   });
 
   it('exits 2 with one line per bad variable', async () => {
-    const run = await runCli(['doctor'], { ...env, OFFERSLOOK_RATE_LIMIT: 'lots', OFFERIT_TIMEOUT_MS: 'soon' });
+    const run = await runCli(['doctor'], {
+      ...env,
+      OFFERSLOOK_RATE_LIMIT: 'lots',
+      OFFERIT_TIMEOUT_MS: 'soon',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
       'config error: OFFERIT_TIMEOUT_MS: expected a whole number',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseDurationMs, parseRateLimit } from '../../../src/config/index.js';
+import {
+  ConfigError,
+  loadConfig,
+  parseDurationMs,
+  parseRateLimit,
+} from '../../../src/config/index.js';
 
 const offerit = {
   OFFERIT_BASE_URL: 'https://net.example/api',
@@ -34,8 +39,17 @@ describe('loadConfig', () => {
   });
 
   it('reads both platforms, rate limits and timeouts', () => {
-    const config = loadConfig({ ...offerit, ...offerslook, OFFERIT_RATE_LIMIT: '5/2s', OFFERSLOOK_TIMEOUT_MS: '900' });
-    expect(config.offerit).toMatchObject({ baseUrl: 'https://net.example/api', username: 'admin', rateLimit: { max: 5, durationMs: 2000 } });
+    const config = loadConfig({
+      ...offerit,
+      ...offerslook,
+      OFFERIT_RATE_LIMIT: '5/2s',
+      OFFERSLOOK_TIMEOUT_MS: '900',
+    });
+    expect(config.offerit).toMatchObject({
+      baseUrl: 'https://net.example/api',
+      username: 'admin',
+      rateLimit: { max: 5, durationMs: 2000 },
+    });
     expect(config.offerslook).toMatchObject({
       baseUrl: 'https://net.api.offerslook.com',
       network: 'net',
@@ -51,13 +65,18 @@ describe('loadConfig', () => {
       REDIS_URL: 'http://nope',
     });
     expect(problems).toHaveLength(3);
-    expect(problems).toContain('OFFERSLOOK_RATE_LIMIT: expected <max>/<duration> such as 50/10s, got "fast"');
+    expect(problems).toContain(
+      'OFFERSLOOK_RATE_LIMIT: expected <max>/<duration> such as 50/10s, got "fast"',
+    );
     expect(problems.find((line) => line.startsWith('OFFERIT_TIMEOUT_MS: '))).toMatch(/above 0/);
     expect(problems.find((line) => line.startsWith('REDIS_URL: '))).toMatch(/redis:\/\//);
   });
 
   it('requires every variable of a platform once one is set, without echoing secrets', () => {
-    const problems = problemsOf({ OFFERIT_API_KEY: 'super-secret-key', OFFERSLOOK_BASE_URL: 'https://x.example' });
+    const problems = problemsOf({
+      OFFERIT_API_KEY: 'super-secret-key',
+      OFFERSLOOK_BASE_URL: 'https://x.example',
+    });
     expect(problems).toEqual([
       'OFFERIT_BASE_URL: required when any Offerit variable is set (OFFERIT_BASE_URL, OFFERIT_API_USERNAME, OFFERIT_API_KEY)',
       'OFFERIT_API_USERNAME: required when any Offerit variable is set (OFFERIT_BASE_URL, OFFERIT_API_USERNAME, OFFERIT_API_KEY)',

@@ -104,7 +104,7 @@ describe('classifyFailure', () => {
     expect(failure.reason.length).toBeLessThanOrEqual(501);
   });
 
-  it("keeps the code of our own errors that say they are permanent or retryable", () => {
+  it('keeps the code of our own errors that say they are permanent or retryable', () => {
     const mapping = new MappingRejectedError('offerit.offer->offerslook.offer', [
       { field: 'payout_type', code: 'UNMAPPABLE', message: 'commission_type 201 has no twin' },
     ]);

@@ -1,0 +1,400 @@
+// The whole sync pipeline against real servers: both sandbox platforms over HTTP, a Config
+// loaded from the same environment the CLI reads, a Runtime (queues, limiter-hooked clients,
+// stores), in-process workers, and `offer-sync worker` children. Shared by the pipeline e2e
+// tests and the pipeline benchmark, so it takes the Redis URL and prefix instead of asking
+// vitest for them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { QueueEvents } from 'bullmq';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
+import { startSyncWorkers, type RunningWorkers } from '../../src/app/workers.js';
+import {
+  loadConfig,
+  type Config,
+  type PlatformName,
+  type RateLimit,
+} from '../../src/config/index.js';
+import { createLogger } from '../../src/log/logger.js';
+import type { EntityKey } from '../../src/platforms/entities.js';
+import {
+  bullPrefix,
+  enqueueSync,
+  syncQueueName,
+  targetOf,
+  type Enqueued,
+} from '../../src/queue/index.js';
+import {
+  SAMPLE_ADVERTISER_MAP,
+  SAMPLE_FIXTURES,
+  SANDBOX_CREDENTIALS,
+} from '../../src/sandbox/demo/start-sandboxes.js';
+import {
+  createOfferitSandbox,
+  offeritFixturesSchema,
+  type OfferitFixtures,
+  type OfferitSandbox,
+} from '../../src/sandbox/offerit/index.js';
+import {
+  createOfferslookSandbox,
+  offerslookFixturesSchema,
+  type OfferslookFixtures,
+  type OfferslookSandbox,
+} from '../../src/sandbox/offerslook/index.js';
+import type { SyncResult } from '../../src/sync/run/index.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/offer-sync.js', import.meta.url));
+
+export interface NetworkFixtures {
+  offerit?: OfferitFixtures;
+  offerslook?: OfferslookFixtures;
+}
+
+export interface PipelineHarnessOptions {
+  redisUrl: string;
+  /** OFFER_SYNC_PREFIX: unique per harness; the caller deletes its keys afterwards. */
+  prefix: string;
+  /** `sample`: the sample network of test/fixtures; `empty`; or these fixtures. @defaultValue 'sample' */
+  seed?: 'sample' | 'empty' | NetworkFixtures;
+  /** Each sandbox's own limit; `null` for none. @defaultValue none on either */
+  sandboxRateLimit?: Partial<Record<PlatformName, RateLimit | null>>;
+  /** The configured budget (`OFFERIT_RATE_LIMIT`, ...). @defaultValue '100000/1s' (never in the way) */
+  budget?: Partial<Record<PlatformName, string>>;
+  /** Added to every sandbox request, in milliseconds. @defaultValue 0 */
+  latencyMs?: number;
+  /** More environment (MAPPINGS_DIR, SHUTDOWN_TIMEOUT, ...), for this process and children. */
+  env?: Record<string, string>;
+  /** Sync jobs per queue of the in-process workers; `false` starts none. @defaultValue 4 */
+  workers?: number | false;
+}
+
+/** A request a sandbox holds until `release()` (or until its client goes away). */
+export interface HeldRequests {
+  /** Resolves once a matching request arrived and is being held. */
+  arrived: Promise<void>;
+  release(): void;
+}
+
+export interface WorkerChild {
+  process: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves once it printed that it runs (its workers are ready). */
+  ready: Promise<void>;
+  /** Resolves with the exit code (or signal name) once it exited. */
+  exited: Promise<number | string>;
+  /** Sends a signal; resolves when it exited. */
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface PipelineHarness {
+  offerit: OfferitSandbox;
+  offerslook: OfferslookSandbox;
+  /** The environment a child `offer-sync` needs to reach the same sandboxes and Redis. */
+  env: Record<string, string>;
+  config: Config;
+  runtime: Runtime;
+  /** The in-process workers, while running. */
+  workers: RunningWorkers | undefined;
+  startWorkers(concurrency?: number): Promise<RunningWorkers>;
+  /** Closes the in-process workers (in-flight jobs finish first). */
+  stopWorkers(): Promise<void>;
+  enqueue(source: PlatformName, key: EntityKey): Promise<Enqueued>;
+  /** Waits for a job to complete and returns its result; rejects with the reason if it failed. */
+  result(source: PlatformName, jobId: string, timeoutMs?: number): Promise<SyncResult>;
+  /** `enqueue` + `result`. */
+  sync(source: PlatformName, key: EntityKey, timeoutMs?: number): Promise<SyncResult>;
+  /** Holds matching requests on one sandbox until released (installed before the servers start). */
+  hold(platform: PlatformName, match: (request: FastifyRequest) => boolean): HeldRequests;
+  /** Starts `offer-sync worker` as a child process with this harness's environment. */
+  spawnWorker(options?: { concurrency?: number; env?: Record<string, string> }): WorkerChild;
+  /** Runs an `offer-sync` command to completion. */
+  cli(args: string[], timeoutMs?: number): Promise<CliRun>;
+  /** Forgets both sandboxes' request logs. */
+  clearLogs(): void;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_BUDGET = '100000/1s';
+
+export async function startPipelineHarness(
+  options: PipelineHarnessOptions,
+): Promise<PipelineHarness> {
+  const fixtures = await fixturesFor(options.seed ?? 'sample');
+  const latency = options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs };
+  const offerit = createOfferitSandbox({
+    ...SANDBOX_CREDENTIALS.offerit,
+    ...latency,
+    rateLimit: options.sandboxRateLimit?.offerit ?? null,
+    ...(fixtures.offerit ? { fixtures: offeritFixturesSchema.parse(fixtures.offerit) } : {}),
+  });
+  const offerslook = createOfferslookSandbox({
+    ...SANDBOX_CREDENTIALS.offerslook,
+    ...latency,
+    rateLimit: options.sandboxRateLimit?.offerslook ?? null,
+    ...(fixtures.offerslook
+      ? { fixtures: offerslookFixturesSchema.parse(fixtures.offerslook) }
+      : {}),
+  });
+  const holds = { offerit: installHolds(offerit.app), offerslook: installHolds(offerslook.app) };
+  const children: WorkerChild[] = [];
+  let runtime: Runtime | undefined;
+  let workers: RunningWorkers | undefined;
+  let events: Partial<Record<PlatformName, QueueEvents>> = {};
+  let eventsConnection: Redis | undefined;
+  try {
+    const env: Record<string, string> = {
+      REDIS_URL: options.redisUrl,
+      OFFER_SYNC_PREFIX: options.prefix,
+      OFFERIT_BASE_URL: await offerit.start('127.0.0.1', 0),
+      OFFERIT_API_USERNAME: SANDBOX_CREDENTIALS.offerit.username,
+      OFFERIT_API_KEY: SANDBOX_CREDENTIALS.offerit.apiKey,
+      OFFERIT_RATE_LIMIT: options.budget?.offerit ?? DEFAULT_BUDGET,
+      OFFERSLOOK_BASE_URL: await offerslook.start('127.0.0.1', 0),
+      OFFERSLOOK_NETWORK: SANDBOX_CREDENTIALS.offerslook.network,
+      OFFERSLOOK_API_KEY: SANDBOX_CREDENTIALS.offerslook.apiKey,
+      OFFERSLOOK_RATE_LIMIT: options.budget?.offerslook ?? DEFAULT_BUDGET,
+      ADVERTISER_MAP: SAMPLE_ADVERTISER_MAP,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    };
+    const config = loadConfig(env);
+    runtime = await buildRuntime(config, createLogger({ level: config.logLevel }));
+    const built = runtime;
+    eventsConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    const eventsFor = async (target: PlatformName): Promise<QueueEvents> => {
+      let queueEvents = events[target];
+      if (!queueEvents) {
+        queueEvents = new QueueEvents(syncQueueName(target), {
+          connection: eventsConnection!,
+          prefix: bullPrefix(config.prefix),
+        });
+        events = { ...events, [target]: queueEvents };
+        await queueEvents.waitUntilReady();
+      }
+      return queueEvents;
+    };
+    // Listening before any job runs, so no completion is missed.
+    await Promise.all([eventsFor('offerit'), eventsFor('offerslook')]);
+
+    const harness: PipelineHarness = {
+      offerit,
+      offerslook,
+      env,
+      config,
+      runtime: built,
+      get workers() {
+        return workers;
+      },
+      async startWorkers(concurrency = 4) {
+        workers ??= await startSyncWorkers(built, { concurrency });
+        return workers;
+      },
+      async stopWorkers() {
+        const running = workers;
+        workers = undefined;
+        if (running) await Promise.all(running.workers.map((worker) => worker.close()));
+      },
+      enqueue: (source, key) =>
+        enqueueSync(built.queues.sync, {
+          source,
+          kind: key.kind,
+          id: key.id,
+          ...(key.offerId === undefined ? {} : { offerId: key.offerId }),
+          reason: 'cli',
+        }),
+      async result(source, jobId, timeoutMs = 20_000) {
+        const target = targetOf(source);
+        const job = await built.queues.sync[target].getJob(jobId);
+        if (!job) throw new Error(`no job ${jobId} on ${syncQueueName(target)}`);
+        return (await job.waitUntilFinished(await eventsFor(target), timeoutMs)) as SyncResult;
+      },
+      async sync(source, key, timeoutMs) {
+        const queued = await harness.enqueue(source, key);
+        return harness.result(source, queued.jobId, timeoutMs);
+      },
+      hold: (platform, match) => holds[platform].add(match),
+      spawnWorker(spawnOptions = {}) {
+        const child = spawnWorkerChild(
+          { ...env, ...spawnOptions.env },
+          spawnOptions.concurrency ?? 4,
+        );
+        children.push(child);
+        return child;
+      },
+      cli: (args, timeoutMs) => runCli(args, env, timeoutMs),
+      clearLogs() {
+        offerit.runtime.log.clear();
+        offerslook.runtime.log.clear();
+      },
+      async stop() {
+        await Promise.all(children.map((child) => child.stop('SIGKILL')));
+        holds.offerit.releaseAll();
+        holds.offerslook.releaseAll();
+        await harness.stopWorkers();
+        await Promise.all(Object.values(events).map((queueEvents) => queueEvents.close()));
+        eventsConnection?.disconnect();
+        await built.cleanup.close();
+        await Promise.all([offerit.stop(), offerslook.stop()]);
+      },
+    };
+    if (options.workers !== false) await harness.startWorkers(options.workers ?? 4);
+    return harness;
+  } catch (error) {
+    await Promise.all(children.map((child) => child.stop('SIGKILL')));
+    await Promise.all(Object.values(events).map((queueEvents) => queueEvents.close()));
+    eventsConnection?.disconnect();
+    await runtime?.cleanup.close();
+    await Promise.all([offerit.stop(), offerslook.stop()]);
+    throw error;
+  }
+}
+
+async function fixturesFor(
+  seed: NonNullable<PipelineHarnessOptions['seed']>,
+): Promise<NetworkFixtures> {
+  if (seed === 'empty') return {};
+  if (seed !== 'sample') return seed;
+  const read = async (url: URL): Promise<unknown> => JSON.parse(await readFile(url, 'utf8'));
+  return {
+    offerit: (await read(SAMPLE_FIXTURES.offerit)) as OfferitFixtures,
+    offerslook: (await read(SAMPLE_FIXTURES.offerslook)) as OfferslookFixtures,
+  };
+}
+
+/**
+ * An `onRequest` hook that parks matching requests until released. Registered after the
+ * sandbox runtime's own hook, so a held request has already been counted and timed.
+ */
+function installHolds(app: FastifyInstance): {
+  add(match: (request: FastifyRequest) => boolean): HeldRequests;
+  releaseAll(): void;
+} {
+  const active: {
+    match: (request: FastifyRequest) => boolean;
+    released: Promise<void>;
+    arrive: () => void;
+    release: () => void;
+  }[] = [];
+  app.addHook('onRequest', async (request) => {
+    const hold = active.find((candidate) => candidate.match(request));
+    if (!hold) return;
+    hold.arrive();
+    const gone = new Promise<void>((resolve) => request.raw.once('close', () => resolve()));
+    await Promise.race([hold.released, gone]);
+  });
+  return {
+    add(match) {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const entry = {
+        match,
+        released,
+        arrive,
+        release: () => {
+          active.splice(active.indexOf(entry), 1);
+          release();
+        },
+      };
+      active.push(entry);
+      return { arrived, release: entry.release };
+    },
+    releaseAll() {
+      for (const entry of [...active]) entry.release();
+    },
+  };
+}
+
+function childEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
+}
+
+function spawnWorkerChild(env: Record<string, string>, concurrency: number): WorkerChild {
+  const child = spawn(process.execPath, [BIN, 'worker', '--concurrency', String(concurrency)], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (/offer-sync is running/.test(output)) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) =>
+      reject(new Error(`offer-sync worker exited (${code}) before it ran:\n${output}`)),
+    );
+  });
+  ready.catch(() => {});
+  return {
+    process: child,
+    output: () => output,
+    ready,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Runs `offer-sync <args>` with only `env` (plus PATH and HOME). */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `offer-sync ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`,
+        ),
+      );
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Polls until `check` returns something other than `undefined`/`false`: wait for behaviour, not time. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  what: string,
+  timeoutMs = 20_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
