@@ -126,6 +126,11 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     ...(finalUpdatedAt === undefined ? {} : { targetUpdatedAt: finalUpdatedAt }),
     now: deps.now().getTime(),
   });
+  // The read-back is our echo only if it holds nothing but what the source has. When the target
+  // kept values of its own (a local edit, an owner's or the newer value, a manual conflict),
+  // marking it ours would make the reverse sync skip it as an echo and those values would never
+  // reach the source (nor could `conflicts resolve --keep` apply them).
+  if (keptTargetValues(decided)) delete saved[target].writtenHash;
   await deps.links.save(saved);
   if (decided.action === 'create') await deps.intents.complete(route.name, key);
   if (decided.action === 'conflict') {
@@ -196,6 +201,13 @@ async function parentTwinId(
       `${formatEntityKey(key)} (offer ${key.offerId} on ${route.source.platform})`,
     );
   return link[route.target.platform].key.id;
+}
+
+function keptTargetValues(decided: Plan): boolean {
+  if (decided.action === 'conflict') return true;
+  if (decided.action !== 'update' && decided.action !== 'unchanged') return false;
+  // `once` fields are set once by design: the target's own value there is not news for the source.
+  return decided.notes.some((note) => note.winner === 'target' && note.reason !== 'once');
 }
 
 function changesOf(decided: Plan): Record<string, { from: unknown; to: unknown }> {

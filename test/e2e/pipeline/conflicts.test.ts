@@ -1,0 +1,193 @@
+// A field changed on both platforms since the last sync, under each policy the mappings offer:
+// the field's owner wins; newest-wins (the shipped offer route); manual (a route variant compiled
+// from a copy of the shipped mappings), recorded, listed and resolved through the CLI.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConflictsList } from '../../../src/cli/commands/conflicts.js';
+import type { Conflict } from '../../../src/store/index.js';
+import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
+import { redisScope, type RedisScope } from '../../helpers/redis.js';
+
+const SHIPPED_MAPPINGS = new URL('../../../mappings/', import.meta.url);
+
+function offerIdOf(targetId: string | undefined): string {
+  const match = /^offer:(\d+)$/.exec(targetId ?? '');
+  if (!match) throw new Error(`not an offer key: ${String(targetId)}`);
+  return match[1]!;
+}
+
+describe('conflicts under the shipped policies', () => {
+  let scope: RedisScope;
+  let h: PipelineHarness;
+
+  beforeAll(async () => {
+    scope = redisScope('pipeline-conflicts');
+    h = await startPipelineHarness({ redisUrl: scope.url, prefix: scope.prefix });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await scope?.cleanup();
+  });
+
+  it('owner wins: a field owned by Offerit keeps its Offerit value, whichever side syncs first', async () => {
+    const created = await h.sync('offerit', { kind: 'offer', id: '400' });
+    const twin = offerIdOf(created.targetId);
+    // Both sides change the revenue type (advertiser_cost_type <-> revenue_type, owner: offerit).
+    await h.runtime.clients.offerit.update(
+      { kind: 'offer', id: '400' },
+      { advertiser_cost_type: 'sale' },
+    );
+    await h.runtime.clients.offerslook.update({ kind: 'offer', id: twin }, { revenue_type: 'RPC' });
+
+    const fromOfferslook = await h.sync('offerslook', { kind: 'offer', id: twin });
+    expect(fromOfferslook.changes).not.toHaveProperty('advertiser_cost_type');
+    expect(h.offerit.state.offers.get('400')?.fields.advertiser_cost_type).toBe('sale');
+
+    const fromOfferit = await h.sync('offerit', { kind: 'offer', id: '400' });
+    expect(fromOfferit).toMatchObject({
+      action: 'update',
+      changes: { revenue_type: { from: 'RPC', to: 'RPS' } },
+    });
+    expect(h.offerslook.state.store.offers.get(Number(twin))?.revenue_type).toBe('RPS');
+
+    // Settled: neither direction has anything left to write.
+    const settled = [
+      await h.sync('offerslook', { kind: 'offer', id: twin }),
+      await h.sync('offerit', { kind: 'offer', id: '400' }),
+    ];
+    expect(settled.map((result) => result.writes)).toEqual([0, 0]);
+  });
+
+  it('newest-wins: the later edit (Offerslook, which carries an update time) wins and both sides settle on it', async () => {
+    const created = await h.sync('offerit', { kind: 'offer', id: '401' });
+    const twin = offerIdOf(created.targetId);
+    await h.runtime.clients.offerit.update(
+      { kind: 'offer', id: '401' },
+      { name: 'VPN plan (edited on Offerit)' },
+    );
+    await h.runtime.clients.offerslook.update(
+      { kind: 'offer', id: twin },
+      { name: 'VPN plan (edited on Offerslook)' },
+    );
+
+    const result = await h.sync('offerslook', { kind: 'offer', id: twin });
+
+    expect(result).toMatchObject({
+      action: 'update',
+      writes: 1,
+      changes: { name: { to: 'VPN plan (edited on Offerslook)' } },
+    });
+    expect(h.offerit.state.offers.get('401')?.fields.name).toBe('VPN plan (edited on Offerslook)');
+    const back = await h.sync('offerit', { kind: 'offer', id: '401' });
+    expect(back.writes).toBe(0);
+    expect(h.offerslook.state.store.offers.get(Number(twin))?.name).toBe(
+      'VPN plan (edited on Offerslook)',
+    );
+    expect(await h.runtime.conflicts.list()).toEqual([]);
+  });
+});
+
+describe('conflicts under a manual route', () => {
+  let scope: RedisScope;
+  let h: PipelineHarness;
+  let mappingsDir: string;
+
+  beforeAll(async () => {
+    // The shipped mappings with the offer route switched to `conflict: manual`.
+    mappingsDir = await mkdtemp(join(tmpdir(), 'offer-sync-manual-'));
+    for (const name of await readdir(SHIPPED_MAPPINGS)) {
+      const text = await readFile(new URL(name, SHIPPED_MAPPINGS), 'utf8');
+      const variant =
+        name === 'offer.yaml' ? text.replace(/^conflict: newest-wins$/m, 'conflict: manual') : text;
+      if (name === 'offer.yaml' && variant === text)
+        throw new Error('offer.yaml no longer says "conflict: newest-wins"');
+      await writeFile(join(mappingsDir, name), variant);
+    }
+    scope = redisScope('pipeline-manual');
+    h = await startPipelineHarness({
+      redisUrl: scope.url,
+      prefix: scope.prefix,
+      env: { MAPPINGS_DIR: mappingsDir },
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await scope?.cleanup();
+    if (mappingsDir) await rm(mappingsDir, { recursive: true, force: true });
+  });
+
+  it('records the conflict, writes only the other changes, lists it and applies `resolve --keep`', async () => {
+    expect(h.runtime.mappings.route('offerit', 'offer')?.conflictPolicy).toBe('manual');
+    const created = await h.sync('offerit', { kind: 'offer', id: '402' });
+    const twin = offerIdOf(created.targetId);
+    await h.runtime.clients.offerit.update(
+      { kind: 'offer', id: '402' },
+      { name: 'Casino bonus (Offerit)', flat_amount_per_conversion: '65.00' },
+    );
+    await h.runtime.clients.offerslook.update(
+      { kind: 'offer', id: twin },
+      { name: 'Casino bonus (Offerslook)' },
+    );
+
+    const result = await h.sync('offerit', { kind: 'offer', id: '402' });
+
+    expect(result.action).toBe('conflict');
+    expect(result.conflictId).toMatch(/^[0-9a-f]{10,}$/);
+    // The field changed on one side only is written while the conflict waits; the name is not.
+    expect(result.changes).toEqual({ payout: { from: '60.00', to: '65.00' } });
+    expect(h.offerslook.state.store.offers.get(Number(twin))).toMatchObject({
+      name: 'Casino bonus (Offerslook)',
+      payout: '65.00',
+    });
+
+    const listed = await h.cli(['conflicts', 'list', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const conflicts = JSON.parse(listed.stdout) as Conflict[];
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      id: result.conflictId,
+      offerit: { kind: 'offer', id: '402' },
+      offerslook: { kind: 'offer', id: twin },
+      fields: {
+        name: { offerit: 'Casino bonus (Offerit)', offerslook: 'Casino bonus (Offerslook)' },
+      },
+    });
+    const lines: string[] = [];
+    await runConflictsList(h.runtime.conflicts, false, (line) => lines.push(line));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${result.conflictId}  offer:402 <-> offer:${twin}  since .*  name: offerit "Casino bonus \\(Offerit\\)" / offerslook "Casino bonus \\(Offerslook\\)"$`,
+        ),
+      ),
+    ]);
+
+    // Detected again (nothing resolved yet): still one conflict, nothing written.
+    const again = await h.sync('offerit', { kind: 'offer', id: '402' });
+    expect(again).toMatchObject({ action: 'conflict', conflictId: result.conflictId, writes: 0 });
+
+    const resolved = await h.cli([
+      'conflicts',
+      'resolve',
+      result.conflictId!,
+      '--keep',
+      'offerslook',
+    ]);
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(resolved.stdout).toContain('kept offerslook');
+    expect(h.offerit.state.offers.get('402')?.fields.name).toBe('Casino bonus (Offerslook)');
+    expect(await h.runtime.conflicts.list()).toEqual([]);
+
+    // Settled both ways.
+    const settled = [
+      await h.sync('offerit', { kind: 'offer', id: '402' }),
+      await h.sync('offerslook', { kind: 'offer', id: twin }),
+    ];
+    expect(settled.map((entry) => [entry.action === 'conflict', entry.writes])).toEqual([
+      [false, 0],
+      [false, 0],
+    ]);
+  });
+});
