@@ -29,6 +29,7 @@ import {
   type ConvertSite,
 } from './converters.js';
 import { compileGetter, type Rec } from './path.js';
+import { CASES_SOURCE, GATE_SOURCE, PRODUCE_SOURCE, specialize } from './specialize.js';
 import { compileTemplate } from './template.js';
 
 /** Evaluates a rule against a source record: the target value, or undefined to set nothing. */
@@ -99,8 +100,7 @@ export function compileRule(
   }
   if (!evaluate) return undefined;
   if (!gate) return evaluate;
-  const inner = evaluate;
-  return (record, ctx, issues) => (gate(record) ? inner(record, ctx, issues) : undefined);
+  return specialize<Evaluate>(['gate', 'inner'], GATE_SOURCE, [gate, evaluate]);
 }
 
 function compileCases(
@@ -130,13 +130,10 @@ function compileCases(
     else compiled.push({ select, produce: leaf.produce });
   });
   if (!ok) return undefined;
-  return (record, ctx, issues) => {
-    for (const option of compiled) {
-      if (option.select === undefined || option.select(record))
-        return option.produce(record, ctx, issues);
-    }
-    return undefined;
-  };
+  return specialize<Evaluate>(['selects', 'produces'], CASES_SOURCE, [
+    compiled.map((option) => option.select),
+    compiled.map((option) => option.produce),
+  ]);
 }
 
 /** A rule (or case) with one value source and its converters. */
@@ -190,8 +187,7 @@ function compileLeaf(
   if (producer === 'from') {
     if (!checkSourcePath(scope, body.from!, [...at, 'from'], rule)) return undefined;
     site.reads.add(body.from!);
-    const get = compileGetter(body.from!);
-    read = (record) => get(record);
+    read = compileGetter(body.from!);
   } else if (producer === 'template') {
     const template = compileTemplate(body.template!, [...at, 'template'], site);
     if (!template) return undefined;
@@ -222,18 +218,16 @@ function compileLeaf(
   const convert = chain(steps);
   const fallback = body.default;
 
-  const produce: Evaluate = (record, ctx, issues) => {
-    let value = read(record, issues);
-    if (value === undefined || value === null) {
-      if (fallback === undefined) return undefined;
-      value = fallback;
-    }
-    if (convert) {
-      value = convert(value, ctx, issues);
-      if (value === undefined || value === null) return undefined;
-    }
-    return coerce ? coerce(value, issues) : value;
-  };
+  // Most values already have the target's type: test it inline and call coerce only when not.
+  const expectedType =
+    info.kind === 'string' || info.kind === 'number' || info.kind === 'boolean'
+      ? info.kind
+      : undefined;
+  const produce = specialize<Evaluate>(
+    ['read', 'fallback', 'convert', 'coerce', 'expectedType'],
+    PRODUCE_SOURCE,
+    [read, fallback, convert, coerce, expectedType],
+  );
   if (fallback !== undefined && !trialDefault(produce, [...at, 'default'], site)) return undefined;
   if (producer === 'from' && converters.length === 0 && !body.link && !body.single_key)
     checkPlainCopy(body.from!, at, site);

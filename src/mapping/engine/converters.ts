@@ -62,9 +62,11 @@ export function decimalFormatter(options: DecimalOptions): (text: string) => str
 export function unsetForms(unset: PerPlatform<Scalar> | undefined, site: ConvertSite) {
   const sourceForm = unset?.[site.sourcePlatform];
   const targetForm = unset?.[site.targetPlatform];
+  // Only a decimal spelling (`"-1"`) needs the decimal comparison (`"-1.00"`); "" is compared as is.
+  const compare = sourceForm !== undefined && sourceForm !== '';
   return {
     isSourceUnset: (value: unknown) =>
-      value === '' || (sourceForm !== undefined && sameScalar(value, sourceForm)),
+      value === '' || value === sourceForm || (compare && sameScalar(value, sourceForm)),
     targetForm,
   };
 }

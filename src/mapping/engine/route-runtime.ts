@@ -1,16 +1,17 @@
 // Puts a route's compiled pieces together into its `apply`: guards, rules, required check,
 // lossy report. Pure and total: a bad record gives issues, never an exception.
-import type {
-  ApplyContext,
-  LossyField,
-  MappingIssue,
-  MappingResult,
-  PlatformRecord,
-} from '../types.js';
+//
+// The glue is generated once per route as one function that calls each rule's closure from a
+// call site of its own. A loop over the rules would call twenty different closures from one
+// call site, which V8 cannot inline; this way each site sees one target. Only names of bound
+// closures and fixed code go into the generated text: field names, messages and reasons are
+// bound values, never source text.
+import type { ApplyContext, LossyField, MappingResult, PlatformRecord } from '../types.js';
 import { carriesValue } from '../values/presence.js';
 import type { Evaluate } from './compile-rule.js';
 import type { Predicate } from './conditions.js';
-import { compileGetter, compileSetter, type Getter, type Rec, type Setter } from './path.js';
+import { compileGetter, compileSetter } from './path.js';
+import { compileFunction } from './specialize.js';
 
 export interface RuntimeRule {
   target: string;
@@ -36,62 +37,61 @@ export interface RuntimeParts {
 export type ApplyFunction = (record: PlatformRecord, ctx: ApplyContext) => MappingResult;
 
 export function buildApply(parts: RuntimeParts): ApplyFunction {
-  const rules: { evaluate: Evaluate; set: Setter }[] = parts.rules.map((rule) => ({
-    evaluate: rule.evaluate,
-    set: compileSetter(rule.target),
-  }));
-  const guards = parts.guards;
-  const required: { field: string; get: Getter }[] = parts.required.map((field) => ({
-    field,
-    get: compileGetter(field),
-  }));
-  const lossy: { field: string; reason: string; get: Getter }[] = parts.lossy.map((entry) => ({
-    ...entry,
-    get: compileGetter(entry.field),
-  }));
-
-  return (record, ctx) => {
-    const issues: MappingIssue[] = [];
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      issues.push({ field: '*', code: 'INVALID_VALUE', message: 'the record is not an object' });
-      return { value: {}, issues, lossy: [] };
-    }
-    try {
-      for (const guard of guards) {
-        if (guard.test(record)) {
-          issues.push({ field: guard.field, code: 'NO_TWIN', message: guard.reason });
-          return { value: {}, issues, lossy: [] };
-        }
-      }
-      const value: Rec = {};
-      for (const rule of rules) {
-        const out = rule.evaluate(record, ctx, issues);
-        if (out !== undefined) rule.set(value, out);
-      }
-      for (const entry of required) {
-        if (entry.get(value) !== undefined) continue;
-        // A field that failed to convert already has its issue; one problem, one issue.
-        if (issues.some((issue) => issue.field === entry.field)) continue;
-        issues.push({
-          field: entry.field,
-          code: 'REQUIRED_MISSING',
-          message: `${entry.field} is required to create the record but the source has no value for it`,
-        });
-      }
-      const found: LossyField[] = [];
-      for (const entry of lossy) {
-        if (carriesValue(entry.get(record)))
-          found.push({ field: entry.field, reason: entry.reason });
-      }
-      return { value, issues, lossy: found };
-    } catch (error) {
-      // Unreachable by design (every converter reports instead of throwing); kept so that `apply` stays total.
-      issues.push({
-        field: '*',
-        code: 'INTERNAL',
-        message: `mapping failed: ${(error as Error).message}`,
-      });
-      return { value: {}, issues, lossy: [] };
-    }
+  const names: string[] = [];
+  const values: unknown[] = [];
+  const bind = (value: unknown): string => {
+    const name = `k${names.length}`;
+    names.push(name);
+    values.push(value);
+    return name;
   };
+  const carries = bind(carriesValue);
+  const body: string[] = [];
+  for (const guard of parts.guards) {
+    const issue = bind({ field: guard.field, code: 'NO_TWIN', message: guard.reason });
+    body.push(
+      `if (${bind(guard.test)}(record)) { issues.push({ ...${issue} }); return { value: {}, issues, lossy: [] }; }`,
+    );
+  }
+  body.push('const value = {};', 'let v;');
+  for (const rule of parts.rules) {
+    body.push(
+      `v = ${bind(rule.evaluate)}(record, ctx, issues); if (v !== undefined) ${bind(compileSetter(rule.target))}(value, v);`,
+    );
+  }
+  for (const field of parts.required) {
+    // A field that failed to convert already has its issue: one problem, one issue.
+    const name = bind(field);
+    const issue = bind({
+      field,
+      code: 'REQUIRED_MISSING',
+      message: `${field} is required to create the record but the source has no value for it`,
+    });
+    body.push(
+      `if (${bind(compileGetter(field))}(value) === undefined && !issues.some((i) => i.field === ${name})) issues.push({ ...${issue} });`,
+    );
+  }
+  body.push('const lossy = [];');
+  for (const entry of parts.lossy) {
+    body.push(
+      `if (${carries}(${bind(compileGetter(entry.field))}(record))) lossy.push({ ...${bind(entry)} });`,
+    );
+  }
+  body.push('return { value, issues, lossy };');
+
+  const source = `return function apply(record, ctx) {
+  const issues = [];
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    issues.push({ field: '*', code: 'INVALID_VALUE', message: 'the record is not an object' });
+    return { value: {}, issues, lossy: [] };
+  }
+  try {
+    ${body.join('\n    ')}
+  } catch (error) {
+    // Unreachable by design (every converter reports instead of throwing); kept so that apply stays total.
+    issues.push({ field: '*', code: 'INTERNAL', message: 'mapping failed: ' + (error instanceof Error ? error.message : String(error)) });
+    return { value: {}, issues, lossy: [] };
+  }
+};`;
+  return compileFunction(names, source)(...values) as ApplyFunction;
 }

@@ -26,6 +26,9 @@ export function parseDate(value: unknown, now: Date): ParsedDate {
   }
   if (typeof value !== 'string')
     return { ok: false, reason: `expected a date, got ${typeof value}` };
+  if (value === '') return { ok: true, seconds: null, dayOnly: false };
+  const fast = parseDateTimeFast(value);
+  if (fast !== undefined) return { ok: true, seconds: fast, dayOnly: false };
   const text = value.trim();
   const lower = text.toLowerCase();
   if (NONE_TEXTS.has(lower)) return { ok: true, seconds: null, dayOnly: false };
@@ -63,6 +66,57 @@ export function parseDate(value: unknown, now: Date): ParsedDate {
     return { ok: false, reason: `"${text}" is not a calendar date` };
   }
   return { ok: true, seconds: ms / 1000, dayOnly: match[4] === undefined };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two to four ASCII digits at `start` as a number, or -1. */
+function digitsAt(text: string, start: number, length: number): number {
+  let result = 0;
+  for (let index = start; index < start + length; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    result = result * 10 + digit;
+  }
+  return result;
+}
+
+/**
+ * The exact form Offerit answers with, `YYYY-MM-DD HH:MM:SS`, read without a regular
+ * expression or a Date check (the common case when mapping many offers); undefined for
+ * anything else, which then takes the general path.
+ */
+function parseDateTimeFast(text: string): number | undefined {
+  if (text.length !== 19) return undefined;
+  if (
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== ' ' ||
+    text[13] !== ':' ||
+    text[16] !== ':'
+  )
+    return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (
+    year < 1 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  )
+    return undefined;
+  if (second < 0 || second > 59) return undefined;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');

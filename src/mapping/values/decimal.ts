@@ -48,12 +48,34 @@ export function decimalText(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Up to 15 significant digits, a decimal text parses to a distinct, correctly ordered double,
+ * so comparing Numbers is exact; longer texts go through decimal.js. (Amounts are short: this
+ * keeps conditions such as `{ gt: 0 }` off the slow path.)
+ */
+function shortEnough(text: string): boolean {
+  let digits = text.length;
+  if (text.charCodeAt(0) === 45) digits--; // '-'
+  if (text.includes('.')) digits--;
+  return digits <= 15;
+}
+
+function compareTexts(left: string, right: string): number {
+  if (left === right) return 0;
+  if (shortEnough(left) && shortEnough(right)) {
+    const a = Number(left);
+    const b = Number(right);
+    return a === b ? 0 : a < b ? -1 : 1;
+  }
+  return new ExactDecimal(left).comparedTo(right);
+}
+
 /** Whether two values are equal as decimals (`"2.80"` = `2.8`); false if either is not a decimal. */
 export function decimalEquals(a: unknown, b: unknown): boolean {
   const left = decimalText(a);
   const right = decimalText(b);
   if (left === undefined || right === undefined) return false;
-  return left === right || new ExactDecimal(left).equals(right);
+  return compareTexts(left, right) === 0;
 }
 
 /** Compares as decimals: negative, zero, positive; undefined if either is not a decimal. */
@@ -61,7 +83,7 @@ export function decimalCompare(a: unknown, b: unknown): number | undefined {
   const left = decimalText(a);
   const right = decimalText(b);
   if (left === undefined || right === undefined) return undefined;
-  return new ExactDecimal(left).comparedTo(right);
+  return compareTexts(left, right);
 }
 
 export function isDecimalZero(text: string): boolean {

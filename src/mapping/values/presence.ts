@@ -11,8 +11,13 @@ export function carriesValue(value: unknown): boolean {
   if (value === undefined || value === null || value === false) return false;
   if (typeof value === 'number') return value !== 0 && value !== -1;
   if (typeof value === 'string') {
-    const text = value.trim();
-    return text !== '' && text !== '-1' && text.toLowerCase() !== 'never' && !isDecimalZero(text);
+    if (value === '' || value === '0' || value === '-1') return false;
+    const text = /^\s|\s$/.test(value) ? value.trim() : value;
+    if (text === '' || text === '-1') return false;
+    const first = text.charCodeAt(0);
+    // Only text starting with a digit or "-" can be a zero; only five letters can be "Never".
+    if ((first >= 48 && first <= 57) || first === 45) return !isDecimalZero(text);
+    return text.length !== 5 || text.toLowerCase() !== 'never';
   }
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object') return Object.keys(value).length > 0;
