@@ -289,6 +289,8 @@ describe('Offerslook platform adapter', () => {
         'alice@example.com',
         'bob@example.com',
         'carol@example.com',
+        'anna@adsworks.example',
+        'tom@leadgen.example',
       ]);
       expect(await platform.get({ kind: 'affiliate', id: '203' })).toMatchObject({
         first_name: 'Carol',

@@ -422,6 +422,9 @@ describe('seeding and snapshots', () => {
       'alice@example.com',
       'bob@example.com',
       'carol@example.com',
+      // Shared with the Offerit sample: the demo matches these affiliates by e-mail.
+      'anna@adsworks.example',
+      'tom@leadgen.example',
     ]);
     expect(snapshot.offers).toHaveLength(3);
     expect(first.store.event(501, 1)).toMatchObject({
@@ -508,6 +511,8 @@ describe('seeding and snapshots', () => {
         { email: 'alice@example.com' },
         { email: 'bob@example.com' },
         { email: 'carol@example.com' },
+        { email: 'anna@adsworks.example' },
+        { email: 'tom@leadgen.example' },
       ]);
     } finally {
       await sandbox.stop();
