@@ -31,10 +31,17 @@ export interface ReconcileCommandOptions {
   json?: boolean;
 }
 
+/** Writes to stdout; once a reader has gone away (`| head`, EPIPE), the rest is dropped quietly. */
+let stdoutGone = false;
 const out = (text: string): Promise<void> =>
-  new Promise((resolve, reject) =>
-    process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
-  );
+  stdoutGone
+    ? Promise.resolve()
+    : new Promise((resolve) =>
+        process.stdout.write(text, (error) => {
+          if (error) stdoutGone = true;
+          resolve();
+        }),
+      );
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
 export async function runReconcileCommand(options: ReconcileCommandOptions): Promise<number> {
@@ -50,25 +57,25 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
   let runtime;
   try {
     // A dry run never touches the queues: no worker, no queue events.
-    runtime = await openReconcileRuntime(config, {
+    runtime = await openReconcileRuntime(config, logger, {
       targets: options.dryRun ? [] : [options.to],
       worker: options.dryRun !== true,
-      logger,
     });
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const problem of error.problems) err(`config error: ${problem}`);
       return EXIT.USAGE;
     }
-    if (error instanceof MappingLoadError) {
-      err(`mapping error: ${error.message}`);
+    if (error instanceof MappingLoadError || (error as { code?: unknown }).code === 'CONFIG') {
+      err(`config error: ${(error as Error).message}`);
       return EXIT.USAGE;
     }
     err(`reconcile: cannot start: ${(error as Error).message}`);
     return EXIT.FAILED;
   }
-  // A reader that goes away (`| head`) ends the output, not the process with a stack trace.
-  process.stdout.on('error', () => undefined);
+  process.stdout.on('error', () => {
+    stdoutGone = true;
+  });
   const abort = new AbortController();
   const stop = () => abort.abort(new Error('interrupted'));
   process.once('SIGINT', stop);

@@ -13,6 +13,8 @@ import Fastify, {
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import type { MetricsRegistry } from '../../metrics/index.js';
+import type { RunStore } from '../../reconcile/runs/run-store.js';
+import { handleGetRun, handleListRuns } from '../../reconcile/runs/runs-handlers.js';
 import { createDashboard, credentialsMatch, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
 import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
 import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';
@@ -26,6 +28,8 @@ export interface IngressDeps {
   enqueueSync: EnqueueSync;
   readiness: Readiness;
   metrics: MetricsRegistry;
+  /** Reconcile run reports; when given, `GET /reconcile/runs` and `/reconcile/runs/:id` serve them. */
+  reconcileRuns?: Pick<RunStore, 'list' | 'get'>;
 }
 
 export interface IngressOptions {
@@ -89,6 +93,15 @@ export async function createIngressServer(
     ),
   );
   app.get('/metrics', async (_request, reply) => send(reply, await handleMetrics(metrics)));
+  const runs = deps.reconcileRuns;
+  if (runs) {
+    app.get<{ Querystring: { limit?: string } }>('/reconcile/runs', async (request, reply) =>
+      send(reply, await handleListRuns({ query: request.query }, runs)),
+    );
+    app.get<{ Params: { id: string } }>('/reconcile/runs/:id', async (request, reply) =>
+      send(reply, await handleGetRun({ params: request.params }, runs)),
+    );
+  }
 
   if (!config.webhookSecret) {
     logger.warn(

@@ -1,0 +1,56 @@
+// What the route's mapping says about a source record before any platform call: whether it can
+// have a twin at all (the route's `no_twin` guards), whether its values cannot be mapped whatever
+// the links say, and which offers and goals it needs linked first. Pure: the mapping runs with a
+// resolver that only records the lookups it is asked for.
+import type { CompiledRoute, MappingIssueCode } from '../../mapping/index.js';
+import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import { MappingRejectedError } from '../../sync/run/index.js';
+
+export interface RecordInspection {
+  /** Set when the route says this record has no possible twin: the guard's reason. */
+  noTwin?: string;
+  /** Set when a source value cannot be mapped: the sync would fail the same way, for good. */
+  rejected?: string;
+  /** Offers and goals (source-side keys) whose twins the mapped record refers to. */
+  needs: EntityKey[];
+}
+
+/**
+ * Issues that depend on the source values alone. Link and required-field issues are left to the
+ * sync, which resolves links first.
+ */
+const VALUE_ISSUES: ReadonlySet<MappingIssueCode> = new Set([
+  'UNMAPPABLE',
+  'INVALID_DECIMAL',
+  'INVALID_INTEGER',
+  'INVALID_BOOLEAN',
+  'INVALID_DATE',
+  'INVALID_VALUE',
+]);
+
+export function inspectRecord(
+  route: CompiledRoute,
+  record: PlatformRecord,
+  offerId: string | undefined,
+  now: Date,
+): RecordInspection {
+  const needs = new Map<string, EntityKey>();
+  const result = route.apply(record, {
+    now,
+    resolve: (kind, id) => {
+      // Goal ids are unique only within their offer, as the sync's own lookups treat them.
+      if (kind === 'offer') needs.set(`offer:${id}`, { kind, id });
+      if (kind === 'goal' && offerId !== undefined)
+        needs.set(`goal:${offerId}/${id}`, { kind, id, offerId });
+      return undefined;
+    },
+  });
+  const noTwin = result.issues.find((issue) => issue.code === 'NO_TWIN');
+  if (noTwin) return { noTwin: noTwin.message, needs: [] };
+  const rejected = result.issues.filter((issue) => VALUE_ISSUES.has(issue.code));
+  if (rejected.length > 0) {
+    // Worded exactly as the sync's own failure, so a report reads the same either way.
+    return { rejected: new MappingRejectedError(route.name, rejected).message, needs: [] };
+  }
+  return { needs: [...needs.values()] };
+}

@@ -1,0 +1,33 @@
+// Everything one kind's pass of a run shares: where from and to, the run's sets, the executor,
+// and `emit`, the single place items are counted, reported and measured.
+import type { PlatformName } from '../../config/index.js';
+import type { EntityKind } from '../../platforms/entities.js';
+import type { SyncExecutor } from '../execute/sync-executor.js';
+import type { RetiredTwins } from '../state/retired-twins.js';
+import type { RunSets } from '../state/run-sets.js';
+import type { ReconcileItem } from '../types.js';
+import type { ReconcileDeps } from './reconcile-deps.js';
+
+export interface EmitOptions {
+  /** The entity differs between the platforms (created, updated, paused, or failed while trying). */
+  drift?: boolean;
+  /** Platform writes made for it. @defaultValue 0 */
+  writes?: number;
+}
+
+export interface StreamContext {
+  from: PlatformName;
+  to: PlatformName;
+  kind: EntityKind;
+  dryRun: boolean;
+  /** Epoch milliseconds. */
+  startedAtMs: number;
+  pageSize: number;
+  window: number;
+  deps: ReconcileDeps;
+  sets: RunSets;
+  retired: RetiredTwins;
+  executor: SyncExecutor;
+  signal: AbortSignal | undefined;
+  emit(item: ReconcileItem, options?: EmitOptions): Promise<void>;
+}

@@ -1,0 +1,17 @@
+// How reconciliation gets one entity synced: through the sync queues (a live run, so retries,
+// limits and dead letters behave exactly as in the service) or in-process (a dry run).
+import type { PlatformName } from '../../config/index.js';
+import type { EntityKey } from '../../platforms/entities.js';
+import type { SyncResult } from '../../sync/run/index.js';
+
+export type SyncOutcome =
+  | { ok: true; result: SyncResult }
+  /** The sync failed for good; `reason` is one line, safe to show (never a secret). */
+  | { ok: false; reason: string };
+
+export interface SyncExecutor {
+  /** Syncs one source entity to the other platform. Resolves with its failure rather than throwing. */
+  sync(source: PlatformName, key: EntityKey): Promise<SyncOutcome>;
+  /** Stops whatever the executor started (waiters, timers); not the shared connections. */
+  close(): Promise<void>;
+}
