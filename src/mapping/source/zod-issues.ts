@@ -78,20 +78,38 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** A union failed in every branch: keep the branch that got furthest (a deeper path or not a plain type miss). */
+/** A union failed in every branch: keep the branch that got inside the value (a deeper path), if any. */
 function bestBranch(issue: Issue & { code: 'invalid_union' }): Issue[] | undefined {
   let best: Issue[] | undefined;
-  let bestScore = -1;
+  let bestDepth = 0;
   for (const branch of issue.errors) {
-    const score = Math.max(
-      ...branch.map((inner) => inner.path.length * 2 + (inner.code === 'invalid_type' ? 0 : 1)),
-    );
-    if (score > bestScore) {
+    const depth = Math.max(...branch.map((inner) => inner.path.length));
+    if (depth > bestDepth) {
       best = branch;
-      bestScore = score;
+      bestDepth = depth;
     }
   }
-  return bestScore > 0 ? best : undefined;
+  return best;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  record: 'a mapping',
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+const typeName = (expected: string) => TYPE_NAMES[expected] ?? expected;
+
+/** What one failed union branch wanted, in words. */
+function expectation(issue: Issue): string {
+  if (issue.code === 'invalid_type') return typeName(issue.expected);
+  if (issue.code === 'invalid_value')
+    return issue.values.map((value) => JSON.stringify(value)).join(' or ');
+  if (issue.code === 'unrecognized_keys') return 'a mapping';
+  return 'another form';
 }
 
 export function zodIssuesToErrors(
@@ -147,16 +165,14 @@ export function zodIssuesToErrors(
         }
         const expected = [
           ...new Set(
-            issue.errors
-              .flat()
-              .map((inner) => ('expected' in inner ? String(inner.expected) : 'another form')),
+            issue.errors.map((branch) => (branch[0] ? expectation(branch[0]) : 'another form')),
           ),
         ];
         errors.push(
           new MappingError({
             ...at(path),
             ...base,
-            message: `unexpected ${describe(value)} for "${String(path[path.length - 1])}"`,
+            message: `"${String(path[path.length - 1])}" holds ${describe(value)}`,
             expected: expected.join(' or '),
           }),
         );
@@ -169,16 +185,13 @@ export function zodIssuesToErrors(
                 ...at(path.slice(0, -1)),
                 ...base,
                 message: `missing key "${String(path[path.length - 1])}"`,
-                expected: `${issue.expected} value under "${String(path[path.length - 1])}"`,
+                expected: `${typeName(issue.expected)} under "${String(path[path.length - 1])}"`,
               })
             : new MappingError({
                 ...at(path),
                 ...base,
-                message: `unexpected ${describe(value)} for "${String(path[path.length - 1])}"`,
-                expected:
-                  issue.expected === 'record'
-                    ? 'a mapping of names to values'
-                    : String(issue.expected),
+                message: `"${String(path[path.length - 1])}" holds ${describe(value)}`,
+                expected: typeName(issue.expected),
               }),
         );
         break;

@@ -22,6 +22,12 @@ function errorsOf(name: string): string[] {
 }
 
 const EXPECTED: Record<string, (file: string) => string[]> = {
+  'bad-shapes.yaml': (file) => [
+    `${file}:2:16: "source" holds number 5 (expected text or a list)`,
+    `${file}:4:56: rule "payout": "decimal" holds string "yes" (expected true or a mapping)`,
+    `${file}:5:60: rule "revenue": "scale" holds string "two" (expected a number)`,
+    `${file}:6:43: rule "preview_url": "when" holds a list (expected a mapping)`,
+  ],
   'bad-conditions.yaml': (file) => [
     `${file}:11:34: rule "base_event.conversion_protocol": "imgae" is never a value of offerit.offer field "conversion_type" (expected one of image, post, iframe); did you mean "image"?`,
     `${file}:13:45: rule "base_event.conversion_protocol": unknown test "gtt" (expected one of eq, in, not, present, empty, gt, gte, lt, lte, size); did you mean "gt"?`,

@@ -198,13 +198,11 @@ describe('the shipped routes, on the records their written-out reverses cover', 
     });
     const timing = fc.oneof(
       fc.constant({ type: 'standard' }),
-      fc
-        .tuple(day, day)
-        .map(([start, end]) => ({
-          type: 'temporary',
-          start_time: `${start} 00:00:00`,
-          end_time: `${end} 23:59:59`,
-        })),
+      fc.tuple(day, day).map(([start, end]) => ({
+        type: 'temporary',
+        start_time: `${start} 00:00:00`,
+        end_time: `${end} 23:59:59`,
+      })),
     );
     fc.assert(
       fc.property(common, timing, (base, time) => {
