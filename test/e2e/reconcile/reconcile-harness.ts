@@ -50,7 +50,20 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: HarnessOptions): Promise<Harness> {
+export interface Sandboxes {
+  offerit: OfferitSandbox;
+  offerslook: OfferslookSandbox;
+  /** The environment offer-sync needs to reach these sandboxes and Redis. */
+  env: Record<string, string>;
+  clearLogs(): void;
+  writes(): { method: string; path: string }[];
+  stop(): Promise<void>;
+}
+
+/** Both sandbox servers on 127.0.0.1, seeded with the network. */
+export async function startSandboxes(
+  options: Omit<HarnessOptions, 'workerConcurrency'>,
+): Promise<Sandboxes> {
   const offerit = createOfferitSandbox({
     fixtures: options.network.offerit,
     rateLimit: options.sandboxRateLimit?.offerit ?? null,
@@ -75,6 +88,27 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     LOG_LEVEL: 'warn',
     ...options.env,
   };
+  return {
+    offerit,
+    offerslook,
+    env,
+    clearLogs() {
+      offerit.runtime.log.clear();
+      offerslook.runtime.log.clear();
+    },
+    writes: () =>
+      [...offerit.runtime.log.writes(), ...offerslook.runtime.log.writes()].map(
+        ({ method, path }) => ({ method, path }),
+      ),
+    async stop() {
+      await Promise.all([offerit.stop(), offerslook.stop()]);
+    },
+  };
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const sandboxes = await startSandboxes(options);
+  const { offerit, offerslook, env } = sandboxes;
   const config = loadConfig(env);
   const runtime = await openReconcileRuntime(config, createLogger({ level: 'warn' }), {
     targets: ['offerit', 'offerslook'],
@@ -89,17 +123,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     runtime,
     reconcile: (request, reconcileOptions) =>
       runReconcile({ entity: 'all', ...request }, runtime.deps, reconcileOptions),
-    clearLogs() {
-      offerit.runtime.log.clear();
-      offerslook.runtime.log.clear();
-    },
-    writes: () =>
-      [...offerit.runtime.log.writes(), ...offerslook.runtime.log.writes()].map(
-        ({ method, path }) => ({ method, path }),
-      ),
+    clearLogs: () => sandboxes.clearLogs(),
+    writes: () => sandboxes.writes(),
     async stop() {
       await runtime.close();
-      await Promise.all([offerit.stop(), offerslook.stop()]);
+      await sandboxes.stop();
     },
   };
 }
