@@ -47,10 +47,10 @@ export function inspectRecord(
   });
   const noTwin = result.issues.find((issue) => issue.code === 'NO_TWIN');
   if (noTwin) return { noTwin: noTwin.message, needs: [] };
-  const rejected = result.issues.filter((issue) => VALUE_ISSUES.has(issue.code));
-  if (rejected.length > 0) {
-    // Worded exactly as the sync's own failure, so a report reads the same either way.
-    return { rejected: new MappingRejectedError(route.name, rejected).message, needs: [] };
+  if (result.issues.some((issue) => VALUE_ISSUES.has(issue.code))) {
+    // Worded as the sync's own failure (whose links resolve: theirs are left out here).
+    const issues = result.issues.filter((issue) => issue.code !== 'UNRESOLVED_LINK');
+    return { rejected: new MappingRejectedError(route.name, issues).message, needs: [] };
   }
   return { needs: [...needs.values()] };
 }
