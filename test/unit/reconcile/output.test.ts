@@ -55,7 +55,7 @@ const items: ReconcileItem[] = [
 ];
 
 async function* stream(list: ReconcileItem[]) {
-  for (const item of list) yield item;
+  for (const item of list) yield await Promise.resolve(item);
 }
 
 async function jsonOf(list: ReconcileItem[]): Promise<Record<string, unknown>> {

@@ -72,7 +72,7 @@ describe('TaskWindow', () => {
 describe('batches', () => {
   it('groups a stream, the last batch shorter', async () => {
     async function* numbers() {
-      for (let n = 1; n <= 7; n += 1) yield n;
+      for (let n = 1; n <= 7; n += 1) yield await Promise.resolve(n);
     }
     const seen: number[][] = [];
     for await (const batch of batches(numbers(), 3)) seen.push(batch);
