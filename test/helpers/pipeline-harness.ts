@@ -62,15 +62,19 @@ export interface PipelineHarnessOptions {
   sandboxRateLimit?: Partial<Record<PlatformName, RateLimit | null>>;
   /** The configured budget (`OFFERIT_RATE_LIMIT`, ...). @defaultValue '100000/1s' (never in the way) */
   budget?: Partial<Record<PlatformName, string>>;
-  /** Added to every sandbox request, in milliseconds. @defaultValue 0 */
-  latencyMs?: number;
   /** More environment (MAPPINGS_DIR, SHUTDOWN_TIMEOUT, ...), for this process and children. */
   env?: Record<string, string>;
   /** Sync jobs per queue of the in-process workers; `false` starts none. @defaultValue 4 */
   workers?: number | false;
 }
 
-/** A request a sandbox holds until `release()` (or until its client goes away). */
+/**
+ * Where a held request waits: `request` before the sandbox handles it (nothing changed yet),
+ * `response` after (the change is made, the answer not yet sent).
+ */
+export type HoldStage = 'request' | 'response';
+
+/** Requests a sandbox holds until `release()` (or until their client goes away). */
 export interface HeldRequests {
   /** Resolves once a matching request arrived and is being held. */
   arrived: Promise<void>;
@@ -112,8 +116,12 @@ export interface PipelineHarness {
   result(source: PlatformName, jobId: string, timeoutMs?: number): Promise<SyncResult>;
   /** `enqueue` + `result`. */
   sync(source: PlatformName, key: EntityKey, timeoutMs?: number): Promise<SyncResult>;
-  /** Holds matching requests on one sandbox until released (installed before the servers start). */
-  hold(platform: PlatformName, match: (request: FastifyRequest) => boolean): HeldRequests;
+  /** Holds matching requests on one sandbox until released. @defaultValue stage 'request' */
+  hold(
+    platform: PlatformName,
+    match: (request: FastifyRequest) => boolean,
+    stage?: HoldStage,
+  ): HeldRequests;
   /** Starts `offer-sync worker` as a child process with this harness's environment. */
   spawnWorker(options?: { concurrency?: number; env?: Record<string, string> }): WorkerChild;
   /** Runs an `offer-sync` command to completion. */
@@ -129,16 +137,13 @@ export async function startPipelineHarness(
   options: PipelineHarnessOptions,
 ): Promise<PipelineHarness> {
   const fixtures = await fixturesFor(options.seed ?? 'sample');
-  const latency = options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs };
   const offerit = createOfferitSandbox({
     ...SANDBOX_CREDENTIALS.offerit,
-    ...latency,
     rateLimit: options.sandboxRateLimit?.offerit ?? null,
     ...(fixtures.offerit ? { fixtures: offeritFixturesSchema.parse(fixtures.offerit) } : {}),
   });
   const offerslook = createOfferslookSandbox({
     ...SANDBOX_CREDENTIALS.offerslook,
-    ...latency,
     rateLimit: options.sandboxRateLimit?.offerslook ?? null,
     ...(fixtures.offerslook
       ? { fixtures: offerslookFixturesSchema.parse(fixtures.offerslook) }
@@ -169,6 +174,8 @@ export async function startPipelineHarness(
     const config = loadConfig(env);
     runtime = await buildRuntime(config, createLogger({ level: config.logLevel }));
     const built = runtime;
+    // Each job awaited with waitUntilFinished listens for the queue closing.
+    for (const queue of Object.values(built.queues.sync)) queue.setMaxListeners(0);
     eventsConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     const eventsFor = async (target: PlatformName): Promise<QueueEvents> => {
       let queueEvents = events[target];
@@ -221,7 +228,7 @@ export async function startPipelineHarness(
         const queued = await harness.enqueue(source, key);
         return harness.result(source, queued.jobId, timeoutMs);
       },
-      hold: (platform, match) => holds[platform].add(match),
+      hold: (platform, match, stage = 'request') => holds[platform].add(match, stage),
       spawnWorker(spawnOptions = {}) {
         const child = spawnWorkerChild(
           { ...env, ...spawnOptions.env },
@@ -271,46 +278,55 @@ async function fixturesFor(
 }
 
 /**
- * An `onRequest` hook that parks matching requests until released. Registered after the
- * sandbox runtime's own hook, so a held request has already been counted and timed.
+ * Hooks that park matching requests until released: `onRequest` (registered after the sandbox
+ * runtime's own, so a held request has been counted and timed) and `onSend` (after the handler).
  */
 function installHolds(app: FastifyInstance): {
-  add(match: (request: FastifyRequest) => boolean): HeldRequests;
+  add(match: (request: FastifyRequest) => boolean, stage: HoldStage): HeldRequests;
   releaseAll(): void;
 } {
-  const active: {
+  interface Hold {
     match: (request: FastifyRequest) => boolean;
+    stage: HoldStage;
     released: Promise<void>;
     arrive: () => void;
     release: () => void;
-  }[] = [];
-  app.addHook('onRequest', async (request) => {
-    const hold = active.find((candidate) => candidate.match(request));
+  }
+  const active: Hold[] = [];
+  const park = async (request: FastifyRequest, stage: HoldStage): Promise<void> => {
+    const hold = active.find((candidate) => candidate.stage === stage && candidate.match(request));
     if (!hold) return;
     hold.arrive();
-    const gone = new Promise<void>((resolve) => request.raw.once('close', () => resolve()));
+    const gone = new Promise<void>((resolve) => request.raw.socket?.once('close', () => resolve()));
     await Promise.race([hold.released, gone]);
+  };
+  app.addHook('onRequest', async (request) => park(request, 'request'));
+  app.addHook('onSend', async (request, _reply, payload) => {
+    await park(request, 'response');
+    return payload;
   });
   return {
-    add(match) {
+    add(match, stage) {
       let arrive!: () => void;
       let release!: () => void;
       const arrived = new Promise<void>((resolve) => (arrive = resolve));
       const released = new Promise<void>((resolve) => (release = resolve));
-      const entry = {
+      const hold: Hold = {
         match,
+        stage,
         released,
         arrive,
         release: () => {
-          active.splice(active.indexOf(entry), 1);
+          const index = active.indexOf(hold);
+          if (index >= 0) active.splice(index, 1);
           release();
         },
       };
-      active.push(entry);
-      return { arrived, release: entry.release };
+      active.push(hold);
+      return { arrived, release: hold.release };
     },
     releaseAll() {
-      for (const entry of [...active]) entry.release();
+      for (const hold of [...active]) hold.release();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { CompiledRoute } from '../../mapping/index.js';
 import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
 import { otherPlatform, type Link } from '../../store/index.js';
 import { changesToRecord, createEquals, linkAfterSync, plan, type Plan } from '../plan/index.js';
+import { findCreated } from './find-created.js';
 import { findTwin } from './find-twin.js';
 import { recordHash, updatedAtOf } from './record-hash.js';
 import { mapWithLinks } from './resolve-links.js';
@@ -167,11 +168,22 @@ async function execute(
   const options = context.targetOfferId === undefined ? {} : { offerId: context.targetOfferId };
   if (decided.action === 'create') {
     // The intent survives a crash between this create and the link save; the retry then finds
-    // the twin by its recorded key or by the route's key fields instead of creating another.
+    // the twin by its recorded key, or by the fields it wrote, instead of creating another.
     const intent = await deps.intents.begin(route.name, key, formatEntityKey(key));
     if (intent.resumed && intent.targetKey) {
       const existing = await client.get(intent.targetKey);
       if (existing) return { writes: 0, targetKey: intent.targetKey, readBack: existing };
+    } else if (intent.resumed) {
+      // An earlier attempt may have created the twin and died before it learnt the key.
+      const found = await findCreated(route, decided.fields, context.targetOfferId, equals, deps);
+      if (found) {
+        await deps.intents.setTarget(route.name, key, found.key);
+        if (Object.keys(found.missing).length === 0) {
+          return { writes: 0, targetKey: found.key, readBack: found.record };
+        }
+        await client.update(found.key, changesToRecord(found.missing));
+        return { writes: 1, targetKey: found.key, readBack: await client.get(found.key) };
+      }
     }
     const created = await client.create(route.kind, decided.fields, options);
     await deps.intents.setTarget(route.name, key, created);

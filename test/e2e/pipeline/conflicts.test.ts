@@ -9,6 +9,7 @@ import { runConflictsList } from '../../../src/cli/commands/conflicts.js';
 import type { Conflict } from '../../../src/store/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
+import { pipelineNetwork } from './network.js';
 
 const SHIPPED_MAPPINGS = new URL('../../../mappings/', import.meta.url);
 
@@ -24,7 +25,11 @@ describe('conflicts under the shipped policies', () => {
 
   beforeAll(async () => {
     scope = redisScope('pipeline-conflicts');
-    h = await startPipelineHarness({ redisUrl: scope.url, prefix: scope.prefix });
+    h = await startPipelineHarness({
+      redisUrl: scope.url,
+      prefix: scope.prefix,
+      seed: pipelineNetwork(),
+    });
   });
   afterAll(async () => {
     await h?.stop();
@@ -109,6 +114,7 @@ describe('conflicts under a manual route', () => {
     h = await startPipelineHarness({
       redisUrl: scope.url,
       prefix: scope.prefix,
+      seed: pipelineNetwork(),
       env: { MAPPINGS_DIR: mappingsDir },
     });
   });

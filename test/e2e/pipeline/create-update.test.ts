@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../../src/sandbox/common/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
-import { linkedSampleNetwork } from './network.js';
+import { pipelineNetwork } from './network.js';
 
 function idOf(targetId: string | undefined): string {
   const id = targetId?.split(/[:/]/).pop();
@@ -24,7 +24,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     h = await startPipelineHarness({
       redisUrl: scope.url,
       prefix: scope.prefix,
-      seed: linkedSampleNetwork(),
+      seed: pipelineNetwork(),
     });
   });
   afterAll(async () => {

@@ -1,54 +1,20 @@
-// Sandbox seeds for the pipeline tests: the sample network, with the affiliates lined up so
-// per-affiliate commissions have twins both ways (affiliates match by e-mail), and an extra
-// Offerslook event; plus generated offers for the batch, limit and failure tests.
+// Sandbox seeds for the pipeline tests. network.json is the project's sample network cut down
+// to what the tests use and lined up so per-affiliate commissions have twins both ways
+// (affiliates match by e-mail): Offerit affiliate 3 (anna@adsworks.example) is Offerslook
+// affiliate 210, Offerslook affiliate 201 (alice@example.com, written in another case) is
+// Offerit 20; Offerslook offer 501 has an event 3 beside its base event. Kept here rather than
+// read from test/fixtures/*/sample.json so the demo's sample can change without breaking these.
+// Plus generated offers for the batch, limit and failure tests.
 import { readFileSync } from 'node:fs';
-import type { OfferitFixtures, OfferitSandbox } from '../../../src/sandbox/offerit/index.js';
-import type {
-  OfferslookFixtures,
-  OfferslookSandbox,
-} from '../../../src/sandbox/offerslook/index.js';
+import type { OfferitSandbox } from '../../../src/sandbox/offerit/index.js';
+import type { OfferslookSandbox } from '../../../src/sandbox/offerslook/index.js';
 import type { NetworkFixtures } from '../../helpers/pipeline-harness.js';
 
-interface SampleOfferit extends OfferitFixtures {
-  offers: NonNullable<OfferitFixtures['offers']>;
-  affiliates: NonNullable<OfferitFixtures['affiliates']>;
-}
-interface SampleOfferslook extends OfferslookFixtures {
-  affiliates: NonNullable<OfferslookFixtures['affiliates']>;
-  events: NonNullable<OfferslookFixtures['events']>;
-}
+const NETWORK = readFileSync(new URL('./network.json', import.meta.url), 'utf8');
 
-function sample<T>(platform: string): T {
-  const url = new URL(`../../fixtures/${platform}/sample.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as T;
-}
-
-/**
- * The sample network where Offerit affiliate 3 (anna@adsworks.example) is Offerslook affiliate
- * 210, and Offerslook affiliate 201 (alice@example.com, written in another case) is Offerit 20.
- * Offerslook offer 501 gets a goal-like event 3 beside its base event.
- */
-export function linkedSampleNetwork(): Required<NetworkFixtures> {
-  const offerit = sample<SampleOfferit>('offerit');
-  const offerslook = sample<SampleOfferslook>('offerslook');
-  offerit.affiliates.push({ loginid: '20', username: 'alice_archer', email: 'Alice@Example.com' });
-  offerslook.affiliates.push({
-    id: 210,
-    first_name: 'Anna',
-    last_name: 'Keller',
-    email: 'anna@adsworks.example',
-  });
-  offerslook.events.push({
-    offer_id: 501,
-    id: 3,
-    name: 'Upsell',
-    payout_type: 'CPA',
-    payout: '2.00',
-    revenue_type: 'RPA',
-    revenue: '3.00',
-    status: 'active',
-  });
-  return { offerit, offerslook };
+/** A fresh copy of the pipeline network (sandboxes keep what they are seeded with). */
+export function pipelineNetwork(): Required<NetworkFixtures> {
+  return JSON.parse(NETWORK) as Required<NetworkFixtures>;
 }
 
 /** First id of generated Offerit offers. */
