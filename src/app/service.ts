@@ -4,7 +4,8 @@
 import type { Config } from '../config/index.js';
 import { createIngressServer } from '../ingress/index.js';
 import type { Logger } from '../log/logger.js';
-import { enqueueSync } from '../queue/index.js';
+import { bullPrefix, enqueueSync } from '../queue/index.js';
+import { RedisRunStore } from '../reconcile/index.js';
 import { guardRedis } from './redis-guard.js';
 import { buildRuntime, type Runtime } from './runtime.js';
 import { upsertReconcileSchedulers } from './scheduler.js';
@@ -78,6 +79,7 @@ export async function startService(
           return { ready: Object.values(checks).every((value) => value === 'ok'), checks };
         },
         metrics: runtime.metrics,
+        reconcileRuns: new RedisRunStore(runtime.redis, { prefix: bullPrefix(config.prefix) }),
       });
       url = await server.listen();
       runtime.cleanup.push('http server', () => server.close());

@@ -5,6 +5,7 @@ import type { PlatformName } from '../../config/index.js';
 import type { CompiledRoute, LinkKind, LinkResolver, MappingResult } from '../../mapping/index.js';
 import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
 import { otherPlatform } from '../../store/index.js';
+import { ParentNotLinkedError } from './sync-errors.js';
 import type { SyncDeps } from './sync-deps.js';
 
 export async function mapWithLinks(
@@ -23,12 +24,46 @@ export async function mapWithLinks(
   });
   const from = route.source.platform;
   const found = new Map<string, string>();
+  const missing: { kind: LinkKind; id: string }[] = [];
   for (const [text, { kind, id }] of wanted) {
     const twin = await resolveOne(kind, id, from, offerId, deps);
-    if (twin !== undefined) found.set(text, twin);
+    if (twin === undefined) missing.push({ kind, id });
+    else found.set(text, twin);
   }
   const resolve: LinkResolver = (kind, id) => found.get(`${kind}:${id}`);
-  return route.apply(record, { now: deps.now(), resolve });
+  const result = route.apply(record, { now: deps.now(), resolve });
+  return explainMissingLinks(result, missing, from);
+}
+
+/**
+ * An affiliate with no twin (nobody with that e-mail on the other platform) makes the record
+ * one that cannot be mirrored yet: a NO_TWIN skip, picked up again by the next reconciliation
+ * once the affiliate exists. An offer or goal without a twin is usually still being synced:
+ * worth a retry. Advertisers come from configuration, so their issue stays as the engine says.
+ */
+function explainMissingLinks(
+  result: MappingResult,
+  missing: readonly { kind: LinkKind; id: string }[],
+  from: PlatformName,
+): MappingResult {
+  const unlinked = result.issues.filter((issue) => issue.code === 'UNRESOLVED_LINK');
+  if (unlinked.length === 0) return result;
+  const affiliate = missing.find((link) => link.kind === 'affiliate');
+  if (affiliate) {
+    const issues = result.issues.map((issue) =>
+      issue.code === 'UNRESOLVED_LINK'
+        ? {
+            ...issue,
+            code: 'NO_TWIN' as const,
+            message: `affiliate ${affiliate.id} on ${from} has no twin on ${otherPlatform(from)} (no affiliate there with the same e-mail)`,
+          }
+        : issue,
+    );
+    return { ...result, issues };
+  }
+  const parent = missing.find((link) => link.kind === 'offer' || link.kind === 'goal');
+  if (parent) throw new ParentNotLinkedError(`${parent.kind} ${parent.id} on ${from}`);
+  return result;
 }
 
 async function resolveOne(
