@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when it has been built (production, Docker); otherwise runs the
-// TypeScript sources through tsx (a development checkout).
+// In a checkout (src/ present) runs the TypeScript sources through tsx, so the CLI is never a
+// stale build; in the production image (only dist/) runs the compiled code.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
-if (existsSync(compiled)) {
-  await import(pathToFileURL(compiled).href);
-} else {
+const sources = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+if (existsSync(sources)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../src/cli/main.ts', import.meta.url).href);
+  await import(pathToFileURL(sources).href);
+} else {
+  await import(new URL('../dist/src/cli/main.js', import.meta.url).href);
 }

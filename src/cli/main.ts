@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-// The CLI entry point: loads `.env`, registers every command, runs.
-import { loadDotEnv } from '../config/index.js';
-import { buildProgram } from './program.js';
-import { registrars } from './registrars.js';
+// The `offer-sync` CLI entry point.
+import { runCli } from './run-cli.js';
 
-loadDotEnv();
-await buildProgram(registrars).parseAsync(process.argv);
+await runCli(process.argv.slice(2));
