@@ -2,7 +2,7 @@
 // connections, queues, the per-network limiter, both platform clients, the compiled mappings,
 // the stores and the sync dependencies. Cleanup runs in reverse order of construction.
 import type { Redis } from 'ioredis';
-import type { Config, PlatformName } from '../config/index.js';
+import type { Config, PlatformName, RateLimit } from '../config/index.js';
 import type { Logger } from '../log/logger.js';
 import { loadMappings, type MappingSet } from '../mapping/index.js';
 import { createMetricsRegistry, type MetricsRegistry } from '../metrics/index.js';
@@ -12,7 +12,6 @@ import {
   connectRedis,
   createDeadLetterSink,
   createQueueSet,
-  createRateLimiter,
   type DeadLetterSink,
   type QueueSet,
   type RateLimiter,
@@ -27,6 +26,7 @@ import {
 } from '../store/index.js';
 import type { SyncHandlerDeps } from '../sync/sync-job-handler.js';
 import { CleanupStack } from './cleanup-stack.js';
+import { createNetworkLimiter } from './network-limiter.js';
 import { createPlatformClients } from './platform-clients.js';
 
 export interface Runtime {
@@ -51,20 +51,9 @@ export interface RuntimeOptions {
   metrics?: MetricsRegistry;
   /** The clock for the sync layer. @defaultValue the system clock */
   now?: () => Date;
-  /**
-   * Added to every rate-limit window, in milliseconds (see RateLimiterOptions.windowMarginMs).
-   * A network counts requests when they arrive; a grant made the moment a slot frees can
-   * arrive sooner after its window's first request than that one took to get there.
-   * @defaultValue LIMITER_WINDOW_MARGIN_MS
-   */
-  limiterWindowMarginMs?: number;
+  /** Each network's rate-limit window margin, in milliseconds. @defaultValue windowMarginMs */
+  limiterWindowMarginMs?: (limit: RateLimit) => number;
 }
-
-/**
- * Measured on the sandbox (same host, a burst of grants): arrivals came up to ~25 ms closer
- * together than their grants, enough for a strict network to count one request too many.
- */
-export const LIMITER_WINDOW_MARGIN_MS = 250;
 
 export async function buildRuntime(
   config: Config,
@@ -93,9 +82,9 @@ export async function buildRuntime(
       ...(config.offerit ? { offerit: config.offerit.rateLimit } : {}),
       ...(config.offerslook ? { offerslook: config.offerslook.rateLimit } : {}),
     };
-    const limiter = createRateLimiter(redis, config.prefix, limits, {
+    const limiter = createNetworkLimiter(redis, config.prefix, limits, {
       onGrant: (grant) => metrics.observeLimiterWait(grant.network, grant.waitedMs),
-      windowMarginMs: options.limiterWindowMarginMs ?? LIMITER_WINDOW_MARGIN_MS,
+      ...(options.limiterWindowMarginMs ? { marginMs: options.limiterWindowMarginMs } : {}),
     });
     const clients = createPlatformClients(config, { limiter, metrics }, logger);
     const links = new RedisLinkStore(redis, { prefix });
