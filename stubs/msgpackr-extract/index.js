@@ -1,0 +1,1 @@
+throw new Error('msgpackr-extract stand-in: no native extension');
