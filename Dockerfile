@@ -3,6 +3,7 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY stubs ./stubs
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -13,6 +14,7 @@ RUN npm run build
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY stubs ./stubs
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # Runtime: the current LTS Node, non-root, compiled code, production modules and the mappings.
@@ -20,6 +22,7 @@ FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/stubs ./stubs
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
