@@ -17,7 +17,8 @@ export async function findTwin(
   const to = route.target.platform;
   const client = deps.clients[to];
   const keyFields = route.target.key.filter((field) => getPath(mapped, field) !== undefined);
-  if (keyFields.length === 0) return undefined;
+  // Part of a key identifies nothing: a goal's offer_id alone matches every event of that offer.
+  if (keyFields.length === 0 || keyFields.length < route.target.key.length) return undefined;
   const match = Object.fromEntries(keyFields.map((field) => [field, getPath(mapped, field)]));
   const options = targetOfferId === undefined ? {} : { offerId: targetOfferId };
   const candidates = client.search

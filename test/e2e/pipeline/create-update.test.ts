@@ -130,6 +130,32 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     });
   });
 
+  it("never takes an unrelated event of the offer's twin for a goal's twin", async () => {
+    const offer = await h.sync('offerit', { kind: 'offer', id: '402' });
+    const twin = idOf(offer.targetId);
+    // Someone adds an event of their own to the Offerslook offer.
+    const own = await h.runtime.clients.offerslook.create(
+      'goal',
+      {
+        name: 'Hand-made event',
+        payout_type: 'CPA',
+        payout: '9.00',
+        revenue_type: 'RPA',
+        revenue: '12.00',
+      },
+      { offerId: twin },
+    );
+
+    const goal = await h.sync('offerit', { kind: 'goal', offerId: '402', id: '50' });
+
+    expect(goal).toMatchObject({ action: 'create', writes: 1 });
+    expect(goal.targetId).not.toBe(`goal:${twin}/${own.id}`);
+    expect(h.offerslook.state.store.events.get(Number(twin))?.get(Number(own.id))).toMatchObject({
+      name: 'Hand-made event',
+      payout: '9.00',
+    });
+  });
+
   it('writes only the fields that changed', async () => {
     const first = await h.sync('offerit', { kind: 'offer', id: '401' });
     const twin = idOf(first.targetId);
