@@ -1,0 +1,43 @@
+// One reconcile run in a process of its own, measured from the inside: wall time of the run
+// alone (not process start-up) and peak RSS. Config comes from the environment, as for the CLI;
+// the request is argv[2] as JSON. Prints one JSON line with the report's counts.
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/log/logger.js';
+import {
+  openReconcileRuntime,
+  runReconcile,
+  type ReconcileRequest,
+} from '../../src/reconcile/index.js';
+
+const request = JSON.parse(process.argv[2] ?? '{}') as ReconcileRequest;
+const config = loadConfig(process.env);
+// Logs to stderr: stdout carries the result.
+const runtime = await openReconcileRuntime(
+  config,
+  createLogger({ level: 'warn' }, pino.destination(2)),
+  {
+    targets: request.dryRun ? [] : [request.to],
+    worker: !request.dryRun,
+    // The CLI's own worker concurrency (8); BENCH_CONCURRENCY overrides it.
+    workerConcurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+  },
+);
+const before = process.resourceUsage().maxRSS;
+const started = performance.now();
+const report = await runReconcile(request, runtime.deps);
+const wallMs = performance.now() - started;
+const { items: _items, ...summary } = report;
+process.stdout.write(
+  `${JSON.stringify({
+    bench: {
+      ...summary,
+      wallMs,
+      /** Kilobytes, from the OS: the process's peak resident set. */
+      maxRssKb: process.resourceUsage().maxRSS,
+      rssBeforeRunKb: before,
+    },
+  })}\n`,
+);
+await runtime.close();
+process.exit(0);
