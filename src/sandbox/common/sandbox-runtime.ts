@@ -95,19 +95,21 @@ export class SandboxRuntime {
       if (!isControl(request)) this.record(request, reply.statusCode);
     });
 
-    app.get(`${CONTROL_PREFIX}/log`, async () => ({ requests: this.log.entries() }));
-    app.get(`${CONTROL_PREFIX}/state`, async () => state.snapshot());
-    app.post(`${CONTROL_PREFIX}/reset`, async () => {
+    app.get(`${CONTROL_PREFIX}/log`, (_request, reply) =>
+      reply.send({ requests: this.log.entries() }),
+    );
+    app.get(`${CONTROL_PREFIX}/state`, (_request, reply) => reply.send(state.snapshot()));
+    app.post(`${CONTROL_PREFIX}/reset`, (_request, reply) => {
       state.reset();
       this.log.clear();
       this.faults.reset();
-      return { ok: true };
+      return reply.send({ ok: true });
     });
-    app.post(`${CONTROL_PREFIX}/seed`, async (request) => {
+    app.post(`${CONTROL_PREFIX}/seed`, (request, reply) => {
       state.seed(request.body);
-      return { ok: true };
+      return reply.send({ ok: true });
     });
-    app.post(`${CONTROL_PREFIX}/settings`, async (request) => {
+    app.post(`${CONTROL_PREFIX}/settings`, (request, reply) => {
       const body = (request.body ?? {}) as {
         rateLimit?: RateLimit | null;
         latencyMs?: number;
@@ -118,7 +120,7 @@ export class SandboxRuntime {
       if (body.latencyMs !== undefined) this.latencyMs = body.latencyMs;
       if (body.faults) this.faults.configure(body.faults);
       if (body.failNext) this.faults.failNext(...body.failNext);
-      return { ok: true, rateLimit: this.rateLimit, latencyMs: this.latencyMs };
+      return reply.send({ ok: true, rateLimit: this.rateLimit, latencyMs: this.latencyMs });
     });
   }
 
