@@ -2,6 +2,8 @@
 export { runReconcile } from './core/run-reconcile.js';
 export type { ReconcileDeps, ReconcileOptions, ReconcileProgress } from './core/reconcile-deps.js';
 export { vanishStep } from './core/vanish-policy.js';
+export { DEFAULT_VANISH_GUARD, VanishGuardError } from './core/vanish.js';
+export type { VanishGuard } from './core/vanish.js';
 export type { VanishedPolicy, VanishStep } from './core/vanish-policy.js';
 export { classify } from './core/classify.js';
 export type { ClassifyInput, Decision } from './core/classify.js';

@@ -91,6 +91,8 @@ export interface RunSummary extends ReconcileCounts {
   writes: number;
   /** Why the run stopped early (`aborted`): a source stream failed, Redis went away, ... */
   error?: string;
+  /** The stable code of that error, when it had one (`VANISH_GUARD`, `TRANSIENT`, ...). */
+  errorCode?: string;
 }
 
 export interface ReconcileReport extends RunSummary {

@@ -8,6 +8,7 @@ import type { SyncExecutor } from '../execute/sync-executor.js';
 import type { RunStore } from '../runs/run-store.js';
 import type { ReconcileCounts, ReconcileItem } from '../types.js';
 import type { VanishedPolicy } from './vanish-policy.js';
+import type { VanishGuard } from './vanish.js';
 
 export interface ReconcileDeps {
   /** The same dependencies the sync queue's handler gets. */
@@ -40,7 +41,7 @@ export interface ReconcileOptions {
   runId?: string;
   /** The reconcile job running this, recorded in the report so the two link up. */
   jobId?: string;
-  /** Syncs in flight at most. @defaultValue 200 */
+  /** Syncs in flight at most. @defaultValue 200 for a live run (jobs waiting in the queue), 16 for a dry run (in-process) */
   window?: number;
   /** Source records whose links are looked up together. @defaultValue 100 */
   pageSize?: number;
@@ -51,4 +52,9 @@ export interface ReconcileOptions {
   onProgress?: (progress: ReconcileProgress) => void;
   /** Stops the run: no new syncs start, waits end, the report says `aborted`. */
   signal?: AbortSignal;
+  /**
+   * Refuses to retire twins when more than this share of a kind's links vanished in one run
+   * (the run is reported `aborted`); `false` turns the guard off. @defaultValue DEFAULT_VANISH_GUARD
+   */
+  vanishGuard?: VanishGuard | false;
 }

@@ -50,7 +50,7 @@ export class ReportBuilder {
     return { ...this.tally };
   }
 
-  summary(status: RunStatus, finishedAt?: Date, error?: string): RunSummary {
+  summary(status: RunStatus, finishedAt?: Date, error?: string, errorCode?: string): RunSummary {
     const { start } = this;
     return {
       runId: start.runId,
@@ -65,12 +65,13 @@ export class ReportBuilder {
       ...this.tally,
       writes: this.writes,
       ...(error === undefined ? {} : { error }),
+      ...(errorCode === undefined ? {} : { errorCode }),
     };
   }
 
-  report(status: RunStatus, finishedAt: Date, error?: string): ReconcileReport {
+  report(status: RunStatus, finishedAt: Date, error?: string, errorCode?: string): ReconcileReport {
     return {
-      ...this.summary(status, finishedAt, error),
+      ...this.summary(status, finishedAt, error, errorCode),
       items: [...this.kept],
       itemsOmitted: this.omitted,
     };

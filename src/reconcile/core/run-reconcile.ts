@@ -11,7 +11,7 @@ import type { ReconcileDeps, ReconcileOptions } from './reconcile-deps.js';
 import { ReportBuilder } from './report-builder.js';
 import type { EmitOptions, StreamContext } from './stream-context.js';
 import { streamKind } from './stream-kind.js';
-import { handleVanished } from './vanish.js';
+import { DEFAULT_VANISH_GUARD, handleVanished } from './vanish.js';
 
 export async function runReconcile(
   request: ReconcileRequest,
@@ -47,6 +47,7 @@ export async function runReconcile(
 
   let done = 0;
   let error: string | undefined;
+  let errorCode: string | undefined;
   try {
     for (const kind of kindsOf(request.entity)) {
       const routeName = deps.sync.mappings.route(from, kind)?.name ?? `${from}.${kind}`;
@@ -58,12 +59,13 @@ export async function runReconcile(
         dryRun,
         startedAtMs: startedAt.getTime(),
         pageSize: options.pageSize ?? 100,
-        window: options.window ?? 200,
+        window: options.window ?? (dryRun ? 16 : 200),
         deps,
         sets,
         retired,
         executor,
         signal: options.signal,
+        vanishGuard: options.vanishGuard ?? DEFAULT_VANISH_GUARD,
         async emit(item, emitted: EmitOptions = {}) {
           const writes = emitted.writes ?? 0;
           builder.add(item, writes);
@@ -81,11 +83,13 @@ export async function runReconcile(
     }
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);
+    const code = (cause as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') errorCode = code;
     log?.error({ err: cause }, 'reconcile stopped early');
   } finally {
     await sets.clear().catch(() => undefined);
   }
-  const report = builder.report(error === undefined ? 'done' : 'aborted', now(), error);
+  const report = builder.report(error === undefined ? 'done' : 'aborted', now(), error, errorCode);
   await deps.runs?.finish(report);
   log?.info(
     { ...builder.summary(report.status), items: undefined },

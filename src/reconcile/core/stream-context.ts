@@ -7,6 +7,7 @@ import type { RetiredTwins } from '../state/retired-twins.js';
 import type { RunSets } from '../state/run-sets.js';
 import type { ReconcileItem } from '../types.js';
 import type { ReconcileDeps } from './reconcile-deps.js';
+import type { VanishGuard } from './vanish.js';
 
 export interface EmitOptions {
   /** The entity differs between the platforms (created, updated, paused, or failed while trying). */
@@ -29,5 +30,6 @@ export interface StreamContext {
   retired: RetiredTwins;
   executor: SyncExecutor;
   signal: AbortSignal | undefined;
+  vanishGuard: VanishGuard | false;
   emit(item: ReconcileItem, options?: EmitOptions): Promise<void>;
 }

@@ -1,8 +1,10 @@
 // Vanished sources: after a kind's source stream completed, every link of that kind whose source
 // was not seen in the stream points at an entity that no longer exists there. Its twin gets the
 // vanish policy. Links touched by a sync since the run started are left alone: their source was
-// alive then (created after the stream went past it).
-import { formatEntityKey } from '../../platforms/entities.js';
+// alive then (created after the stream went past it). The vanished are first collected (in
+// Redis) and counted: when a large share of a kind vanished at once, the source listing is far
+// more likely incomplete (an id walk stopped early) than the network emptied, and nothing is done.
+import { formatEntityKey, parseEntityKey } from '../../platforms/entities.js';
 import { isPlatformError } from '../../platforms/errors.js';
 import type { Link } from '../../store/index.js';
 import { failureReason, withBoundedRetry } from '../execute/bounded-retry.js';
@@ -14,21 +16,71 @@ import { vanishStep } from './vanish-policy.js';
 /** Vanish actions run at once. */
 const VANISH_CONCURRENCY = 4;
 
+export interface VanishGuard {
+  /** Share of a kind's links (0..1) that may vanish in one run. @defaultValue 0.5 */
+  maxShare: number;
+  /** Vanished twins always allowed, whatever the share. @defaultValue 20 */
+  alwaysAllowed: number;
+}
+
+export const DEFAULT_VANISH_GUARD: Readonly<VanishGuard> = { maxShare: 0.5, alwaysAllowed: 20 };
+
+/** Thrown (and the run reported `aborted`) when the guard stops a mass retirement. */
+export class VanishGuardError extends Error {
+  override readonly name = 'VanishGuardError';
+  readonly code = 'VANISH_GUARD';
+  readonly retryable = false;
+}
+
 export async function handleVanished(context: StreamContext): Promise<void> {
-  const { from, kind, deps, sets, retired } = context;
+  const { from, to, kind, deps, sets } = context;
+  const step = vanishStep(deps.vanishedPolicy, to, kind);
+  const { total, vanished } = await collectVanished(context);
+  if (vanished === 0) return;
+  const guard = context.vanishGuard;
+  if (
+    step.do !== 'nothing' &&
+    guard !== false &&
+    vanished > guard.alwaysAllowed &&
+    vanished > total * guard.maxShare
+  ) {
+    throw new VanishGuardError(
+      `${vanished} of ${total} linked ${kind}s vanished from ${from} at once (more than ${Math.round(guard.maxShare * 100)}%): ` +
+        `their twins on ${to} were not retired. Check that ${from} lists everything (for Offerit: OFFERIT_MAX_OFFER_ID, ` +
+        `OFFERIT_EMPTY_WINDOWS); if they really are gone, reconcile with a higher vanish guard.`,
+    );
+  }
   const window = new TaskWindow(VANISH_CONCURRENCY);
+  for await (const texts of sets.scan('vanished', kind)) {
+    context.signal?.throwIfAborted();
+    const keys = texts.map(parseEntityKey).filter((key) => key !== undefined);
+    const links = await Promise.all(keys.map((key) => deps.sync.links.find(from, key)));
+    for (const link of links) {
+      if (link) await window.submit(() => vanishOne(link, context));
+    }
+  }
+  await window.drain();
+}
+
+/** Puts every vanished source of this kind in the run's `vanished` set; counts them and the links. */
+async function collectVanished(
+  context: StreamContext,
+): Promise<{ total: number; vanished: number }> {
+  const { from, kind, deps, sets, retired } = context;
+  let total = 0;
+  let vanished = 0;
   for await (const page of batches(deps.sync.links.list(kind), context.pageSize)) {
     context.signal?.throwIfAborted();
+    total += page.length;
     const old = page.filter((link) => !touchedSince(link, context.startedAtMs));
     const texts = old.map((link) => formatEntityKey(link[from].key));
     const seen = await sets.has('seen', kind, texts);
     const done = await retired.has(from, kind, texts);
-    for (const [index, link] of old.entries()) {
-      if (seen[index] || done[index]) continue;
-      await window.submit(() => vanishOne(link, context));
-    }
+    const gone = texts.filter((_, index) => !seen[index] && !done[index]);
+    await sets.add('vanished', kind, gone);
+    vanished += gone.length;
   }
-  await window.drain();
+  return { total, vanished };
 }
 
 async function vanishOne(link: Link, context: StreamContext): Promise<void> {

@@ -17,7 +17,7 @@ export interface ReconcileJobResult extends ReconcileCounts {
 export interface ReconcileJobDeps {
   reconcile: ReconcileDeps;
   /** Passed to every run (window, page size, item cap). */
-  options?: Pick<ReconcileOptions, 'window' | 'pageSize' | 'itemCap'>;
+  options?: Pick<ReconcileOptions, 'window' | 'pageSize' | 'itemCap' | 'vanishGuard'>;
   /** Least time between two progress updates of the job, in milliseconds. @defaultValue 2000 */
   progressEveryMs?: number;
 }
@@ -29,10 +29,11 @@ export interface ReconcileJobDeps {
 export class ReconcileAbortedError extends Error {
   override readonly name = 'ReconcileAbortedError';
   readonly code = 'RECONCILE_ABORTED';
-  readonly retryable = true;
   constructor(
     readonly runId: string,
     reason: string,
+    /** False when trying again cannot help (the vanish guard stopped it). */
+    readonly retryable: boolean,
   ) {
     super(`reconcile run ${runId} stopped early: ${reason}`);
   }
@@ -71,7 +72,11 @@ export async function handleReconcileJob(
   const path = `/reconcile/runs/${report.runId}`;
   await job.log(`reconcile run ${report.runId}: ${path}`).catch(() => undefined);
   if (report.status === 'aborted') {
-    throw new ReconcileAbortedError(report.runId, report.error ?? 'unknown error');
+    throw new ReconcileAbortedError(
+      report.runId,
+      report.error ?? 'unknown error',
+      report.errorCode !== 'VANISH_GUARD',
+    );
   }
   return {
     runId: report.runId,

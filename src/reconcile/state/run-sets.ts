@@ -1,6 +1,7 @@
 // A run's working sets, kept in Redis rather than in process memory so a run over a very large
 // network stays flat: the source keys seen while streaming (to find vanished sources after),
-// and, in a dry run, the sources planned for creation (their children plan as creates too).
+// in a dry run the sources planned for creation (their children plan as creates too), and the
+// sources found vanished (acted on once they are counted).
 // They expire on their own if a run dies before it cleans up.
 import type { EntityKind } from '../../platforms/entities.js';
 import type { RedisConnection } from '../../store/index.js';
@@ -13,7 +14,7 @@ export interface RunSetsOptions {
   ttlMs?: number;
 }
 
-export type RunSetName = 'seen' | 'pending';
+export type RunSetName = 'seen' | 'pending' | 'vanished';
 
 export class RunSets {
   private readonly base: string;
@@ -50,6 +51,16 @@ export class RunSets {
       if (error) throw error;
       return reply === 1;
     });
+  }
+
+  /** Every member of a set, a batch at a time (SSCAN: members may come twice; callers cope). */
+  async *scan(set: RunSetName, kind: EntityKind, batch = 100): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, members] = await this.redis.sscan(this.key(set, kind), cursor, 'COUNT', batch);
+      cursor = next;
+      if (members.length > 0) yield members;
+    } while (cursor !== '0');
   }
 
   /** Deletes every set this run wrote. */

@@ -355,4 +355,24 @@ describe('reconcile a 1,000-offer network end to end', () => {
     },
     RUN_TIMEOUT,
   );
+
+  it(
+    'refuses to pause most of a kind at once: a source listing that stopped early is not a mass deletion',
+    async () => {
+      // Four empty id windows in the middle: the Offerit walk (3 empty windows) stops there, so
+      // every offer above looks vanished too, though it still exists.
+      for (let id = 1300; id < 1700; id += 1) harness.offerit.state.offers.delete(String(id));
+      harness.clearLogs();
+      const report = await harness.reconcile({
+        from: 'offerit',
+        to: 'offerslook',
+        entity: 'offer',
+        dryRun: false,
+      });
+      expect(report).toMatchObject({ status: 'aborted', errorCode: 'VANISH_GUARD', paused: 0 });
+      expect(report.error).toMatch(/linked offers vanished from offerit at once/);
+      expect(harness.writes()).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
 });
