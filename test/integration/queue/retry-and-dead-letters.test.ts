@@ -205,6 +205,12 @@ describe('retry policy on BullMQ, and dead letters', () => {
     startWorker(behave);
     await enqueueSync(queues.sync, request);
     await waitFor(() => started.has('400'), 'the first job to start');
+    // Enqueue the second job only once the queue is paused, so an idle worker cannot take it
+    // in the moment between the 429 and the pause (a race on a loaded machine, not the subject).
+    await waitFor(
+      async () => (await queues.sync.offerslook.getRateLimitTtl()) > 0,
+      'the queue pause',
+    );
     await enqueueSync(queues.sync, { ...request, id: '401' });
     await waitFor(() => started.get('400')?.length === 2 && started.has('401'), 'both jobs to run');
     const pausedAt = started.get('400')![0]!;
