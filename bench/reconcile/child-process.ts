@@ -22,10 +22,11 @@ export function spawnBenchChild(
   script: string,
   args: string[],
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): BenchChild {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args],
+    [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args],
     { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

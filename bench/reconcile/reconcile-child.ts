@@ -27,6 +27,10 @@ const before = process.resourceUsage().maxRSS;
 const started = performance.now();
 const report = await runReconcile(request, runtime.deps);
 const wallMs = performance.now() - started;
+// With --expose-gc: what the run left live on the heap, as opposed to what GC had not yet reclaimed.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const heapAfterGcKb = gc ? Math.round(process.memoryUsage().heapUsed / 1024) : undefined;
 const { items: _items, ...summary } = report;
 process.stdout.write(
   `${JSON.stringify({
@@ -36,6 +40,7 @@ process.stdout.write(
       /** Kilobytes, from the OS: the process's peak resident set. */
       maxRssKb: process.resourceUsage().maxRSS,
       rssBeforeRunKb: before,
+      heapAfterGcKb,
     },
   })}\n`,
 );

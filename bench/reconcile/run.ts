@@ -4,7 +4,8 @@
 //      rate-limited Offerslook (target <= 1.15; the runtime's limiter keeps a 10% window margin
 //      for arrival jitter, so 1.10 is the floor), and for the reverse run that streams it;
 //   2. requests per unchanged entity, each direction;
-//   3. peak RSS of the reconcile process at 10,000 and at 100,000 offers (target: flat).
+//   3. peak RSS of the reconcile process at 10,000 and at 100,000 offers (target: flat), and the
+//      heap still live after a full GC at the end (peak RSS mostly measures V8's lazy collection).
 // Each sandbox runs in a child process of its own, each reconcile in another (measured from inside).
 // Offers already mirrored are pre-linked straight into Redis (their content hash, as a finished
 // sync would leave it), so the bench spends its time on what it measures.
@@ -45,6 +46,7 @@ type Stats = Record<'offerit' | 'offerslook', PlatformStats>;
 
 interface RunResult {
   wallMs: number;
+  heapAfterGcKb?: number;
   maxRssKb: number;
   rssBeforeRunKb: number;
   created: number;
@@ -204,6 +206,8 @@ async function measure(
     './reconcile-child.ts',
     [JSON.stringify({ ...request, dryRun: false, reason: 'cli' })],
     { ...network.env, ...env },
+    // Lets the child collect garbage before reading what the run left on the heap.
+    ['--expose-gc'],
   );
   const run = (await child.ready) as unknown as RunResult;
   await child.exited;
@@ -284,7 +288,10 @@ export function formatBenchLines(result: ReconcileBenchResult): string[] {
     `peak RSS (unchanged run): ${mb(forward.run.maxRssKb)} at ${result.offers} offers, ` +
       `${mb(large.run.maxRssKb)} at ${large.offers} offers: ratio ${result.rssRatio.toFixed(3)} (target: flat) ` +
       `[before the run: ${mb(forward.run.rssBeforeRunKb)} / ${mb(large.run.rssBeforeRunKb)}; ` +
-      `${large.offers} offers took ${s(large.run.wallMs)}, ${large.stats.offerit.requests} requests]`,
+      `${large.offers} offers took ${s(large.run.wallMs)}, ${large.stats.offerit.requests} requests]` +
+      (forward.run.heapAfterGcKb && large.run.heapAfterGcKb
+        ? ` heap after GC ${mb(forward.run.heapAfterGcKb)} / ${mb(large.run.heapAfterGcKb)}`
+        : ''),
   ];
 }
 
