@@ -5,10 +5,10 @@
 // vitest for them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { QueueEvents } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
+import { BIN, runCli, type CliRun } from './cli.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { startSyncWorkers, type RunningWorkers } from '../../src/app/workers.js';
 import {
@@ -44,8 +44,6 @@ import {
   type OfferslookSandbox,
 } from '../../src/sandbox/offerslook/index.js';
 import type { SyncResult } from '../../src/sync/run/index.js';
-
-export const BIN = fileURLToPath(new URL('../../bin/offer-sync.js', import.meta.url));
 
 export interface NetworkFixtures {
   offerit?: OfferitFixtures;
@@ -91,12 +89,6 @@ export interface WorkerChild {
   exited: Promise<number | string>;
   /** Sends a signal; resolves when it exited. */
   stop(signal?: NodeJS.Signals): Promise<number | string>;
-}
-
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
 }
 
 export interface PipelineHarness {
@@ -368,35 +360,7 @@ function spawnWorkerChild(env: Record<string, string>, concurrency: number): Wor
   };
 }
 
-/** Runs `offer-sync <args>` with only `env` (plus PATH and HOME). */
-export function runCli(
-  args: string[],
-  env: Record<string, string>,
-  timeoutMs = 60_000,
-): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: childEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new Error(
-          `offer-sync ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`,
-        ),
-      );
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+export { BIN, runCli, type CliRun };
 
 /** Polls until `check` returns something other than `undefined`/`false`: wait for behaviour, not time. */
 export async function waitFor<T>(
