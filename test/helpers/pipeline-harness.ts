@@ -9,6 +9,7 @@ import { QueueEvents } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { BIN, runCli, type CliRun } from './cli.js';
+import { waitFor as pollUntil } from './wait-for.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { startSyncWorkers, type RunningWorkers } from '../../src/app/workers.js';
 import {
@@ -363,18 +364,11 @@ function spawnWorkerChild(env: Record<string, string>, concurrency: number): Wor
 export { BIN, runCli, type CliRun };
 
 /** Polls until `check` returns something other than `undefined`/`false`: wait for behaviour, not time. */
-export async function waitFor<T>(
+export function waitFor<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
   what: string,
   timeoutMs = 20_000,
   intervalMs = 50,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  return pollUntil(check, what, timeoutMs, intervalMs);
 }
