@@ -8,6 +8,25 @@ export interface ListOptions {
   offerId?: string;
 }
 
+/**
+ * What a write left on the platform, as far as its answers tell. Callers never read back what
+ * `record` already says: an Offerslook POST or PUT answers the offer itself.
+ */
+export interface Written {
+  key: EntityKey;
+  /**
+   * The entity view (the shape `get` returns) after the write, composed from the answers and,
+   * for an update, the `current` record the caller passed; `undefined` when the answers do not
+   * carry the whole entity (Offerit answers ids and status words). Then the caller does not know
+   * the entity's content hash until it next reads the entity (see `LinkSide.written`).
+   */
+  record?: PlatformRecord;
+}
+
+/** One entity of a `retireMany` call. */
+export type RetireOutcome =
+  { key: EntityKey; ok: true } | { key: EntityKey; ok: false; error: unknown };
+
 export interface PlatformClient {
   readonly platform: PlatformName;
   /** One cheap authenticated call; throws a PlatformError naming the reason. */
@@ -28,12 +47,22 @@ export interface PlatformClient {
   ): AsyncIterable<PlatformRecord>;
   /** The key of a record this client returned. */
   keyOf(kind: EntityKind, record: PlatformRecord): EntityKey;
-  /** Creates an entity from an entity-view record; returns its new key. */
-  create(kind: EntityKind, record: PlatformRecord, options?: ListOptions): Promise<EntityKey>;
-  /** Writes only the given fields (entity-view names) of an existing entity. */
-  update(key: EntityKey, changes: PlatformRecord): Promise<void>;
+  /** Creates an entity from an entity-view record; returns its new key (and view, when known). */
+  create(kind: EntityKind, record: PlatformRecord, options?: ListOptions): Promise<Written>;
+  /**
+   * Writes only the given fields (entity-view names) of an existing entity. `current` is the
+   * entity as the caller last read it: with it, an answer that carries part of the entity (an
+   * Offerslook PUT answers the offer, not its base event) still gives the whole view back.
+   */
+  update(key: EntityKey, changes: PlatformRecord, current?: PlatformRecord): Promise<Written>;
   /** Retires an entity the platform's way (offers paused, commission payouts zeroed or deleted). */
   retire(key: EntityKey): Promise<void>;
+  /**
+   * Retires many entities of one kind in as few requests as the platform allows (Offerslook
+   * pauses up to 100 offers per call). Optional: callers fall back to `retire` one by one.
+   * Resolves with one outcome per key; never rejects for a single entity's failure.
+   */
+  retireMany?(kind: EntityKind, keys: readonly EntityKey[]): Promise<RetireOutcome[]>;
 }
 
 /** Hooks every HTTP request goes through: the per-network limiter and the metrics. */

@@ -61,16 +61,17 @@ export function createOfferitPlatform(
       if (kind === 'offer') {
         const created = await client.addOffer(offerParams(record, 'create') as never);
         if (textOf(record.active) === '0') await client.pauseOffer(pause(created.offerid, record));
-        return { kind, id: created.offerid };
+        return { key: { kind, id: created.offerid } };
       }
       if (kind === 'affiliate') throw readOnlyAffiliates('create');
       const offerid = options.offerId ?? textOf(record.offerid);
       if (offerid === undefined) throw new Error(`offerit ${kind}: create needs an offerId`);
-      if (kind === 'goal') return { kind, offerId: offerid, id: await createGoal(offerid, record) };
+      if (kind === 'goal')
+        return { key: { kind, offerId: offerid, id: await createGoal(offerid, record) } };
       const { changeid } = await client.addCommissionChange(
         commissionParams(record, offerid) as never,
       );
-      return { kind, offerId: offerid, id: changeid };
+      return { key: { kind, offerId: offerid, id: changeid } };
     },
 
     async update(key, changes) {
@@ -96,6 +97,7 @@ export function createOfferitPlatform(
       } else {
         throw readOnlyAffiliates('update');
       }
+      return { key };
     },
 
     async retire(key) {

@@ -66,14 +66,14 @@ export function createOfferslookWrites(
               );
             }
           }
-          return key;
+          return { key };
         }
         case 'goal': {
           const offerId = textOf(record.offer_id) ?? createOptions.offerId;
           if (offerId === undefined) throw invalidRecord('create goal', 'offer_id: is required');
           fits(offerslookOfferEventSchema.partial({ id: true }), record, 'create goal');
           const event = await client.createOfferEvent(offerId, eventBody(record));
-          return { kind, id: event.id, offerId };
+          return { key: { kind, id: event.id, offerId } };
         }
         case 'commission': {
           const offerId = textOf(record.offer_id) ?? createOptions.offerId;
@@ -88,7 +88,7 @@ export function createOfferslookWrites(
           const payout = await client.createAffiliatePayout(
             createPayoutBody(withOffer, bodyOptions),
           );
-          return { kind, id: payout.id, offerId };
+          return { key: { kind, id: payout.id, offerId } };
         }
         case 'affiliate':
           throw readOnly('create');
@@ -106,14 +106,14 @@ export function createOfferslookWrites(
           if (Object.keys(baseEvent).length > 0) {
             await client.updateOfferEvent(key.id, BASE_EVENT_ID, eventBody(baseEvent));
           }
-          return;
+          return { key };
         }
         case 'goal': {
           fits(offerslookOfferEventSchema.partial(), changes, 'update goal');
           const body = eventBody(changes);
           if (Object.keys(body).length > 0)
             await client.updateOfferEvent(requireOfferId(key), key.id, body);
-          return;
+          return { key };
         }
         case 'commission': {
           fits(offerslookAffiliatePayoutSchema.partial(), changes, 'update commission');
@@ -125,14 +125,14 @@ export function createOfferslookWrites(
               `${other.join(', ')}: an affiliate payout can only change current_payout and percent_payout`,
             );
           }
-          if (fields.length === 0) return;
+          if (fields.length === 0) return { key };
           const text = (value: unknown) =>
             typeof value === 'number' ? String(value) : (value as string | undefined);
           await client.updateAffiliatePayout(key.id, {
             current_payout: text(changes.current_payout),
             percent_payout: text(changes.percent_payout),
           });
-          return;
+          return { key };
         }
         case 'affiliate':
           throw readOnly('update');

@@ -103,9 +103,10 @@ async function vanishOne(link: Link, context: StreamContext): Promise<void> {
   }
   const client = deps.sync.clients[to];
   try {
-    await withBoundedRetry(() =>
-      step.do === 'retire' ? client.retire(targetKey) : client.update(targetKey, step.changes),
-    );
+    await withBoundedRetry(async () => {
+      if (step.do === 'retire') await client.retire(targetKey);
+      else await client.update(targetKey, step.changes);
+    });
   } catch (error) {
     if (!(isPlatformError(error) && error.code === 'NOT_FOUND')) {
       await context.emit(

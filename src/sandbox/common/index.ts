@@ -1,5 +1,10 @@
 export { SandboxRuntime } from './sandbox-runtime.js';
-export type { Responder, SandboxOptions, SandboxState } from './sandbox-runtime.js';
+export type {
+  Responder,
+  SandboxOptions,
+  SandboxState,
+  VariantSettings,
+} from './sandbox-runtime.js';
 export { RequestLog } from './request-log.js';
 export type { LoggedRequest } from './request-log.js';
 export { FaultInjector } from './faults.js';

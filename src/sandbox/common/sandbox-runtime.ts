@@ -29,6 +29,18 @@ export interface SandboxState {
   snapshot(): unknown;
 }
 
+/**
+ * A platform's answer variants: where the contract lists several ways a real network may answer,
+ * the sandbox can answer each one, chosen here. `POST /__sandbox/settings` passes its `answers`
+ * (a preset: `v1` or `v2`, the contract's versions) and `variants` (single switches) to `apply`.
+ */
+export interface VariantSettings {
+  /** Validates and applies a preset and/or switches; throws an Error naming a bad one. */
+  apply(change: { answers?: unknown; variants?: unknown }): void;
+  /** The switches in force, for the settings answer and for tests. */
+  current(): Record<string, unknown>;
+}
+
 const CONTROL_PREFIX = '/__sandbox';
 
 export class SandboxRuntime {
@@ -52,7 +64,12 @@ export class SandboxRuntime {
   }
 
   /** Installs the hooks on `app`; call before registering the platform's routes. */
-  install(app: FastifyInstance, responder: Responder, state: SandboxState): void {
+  install(
+    app: FastifyInstance,
+    responder: Responder,
+    state: SandboxState,
+    variants?: VariantSettings,
+  ): void {
     app.addHook('onRequest', async (request, reply) => {
       if (isControl(request)) return;
       const started = Date.now();
@@ -115,12 +132,28 @@ export class SandboxRuntime {
         latencyMs?: number;
         faults?: { rates?: FaultOptions['rates']; seed?: number };
         failNext?: FaultKind[];
+        answers?: unknown;
+        variants?: unknown;
       };
+      if (body.answers !== undefined || body.variants !== undefined) {
+        if (!variants)
+          return reply.code(400).send({ ok: false, error: 'this sandbox has no variants' });
+        try {
+          variants.apply({ answers: body.answers, variants: body.variants });
+        } catch (error) {
+          return reply.code(400).send({ ok: false, error: (error as Error).message });
+        }
+      }
       if (body.rateLimit !== undefined) this.setRateLimit(body.rateLimit);
       if (body.latencyMs !== undefined) this.latencyMs = body.latencyMs;
       if (body.faults) this.faults.configure(body.faults);
       if (body.failNext) this.faults.failNext(...body.failNext);
-      return reply.send({ ok: true, rateLimit: this.rateLimit, latencyMs: this.latencyMs });
+      return reply.send({
+        ok: true,
+        rateLimit: this.rateLimit,
+        latencyMs: this.latencyMs,
+        ...(variants ? { variants: variants.current() } : {}),
+      });
     });
   }
 

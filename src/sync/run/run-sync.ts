@@ -109,7 +109,15 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
   };
   if (request.dryRun) return result;
 
-  const executed = await execute(decided, { route, key, target, targetKey, targetOfferId, deps });
+  const executed = await execute(decided, {
+    route,
+    key,
+    target,
+    targetKey,
+    targetRecord,
+    targetOfferId,
+    deps,
+  });
   const finalKey = executed.targetKey ?? targetKey;
   if (!finalKey) return result;
   const finalHash = executed.readBack ? recordHash(executed.readBack) : targetHash;
@@ -155,6 +163,8 @@ interface ExecuteContext {
   key: EntityKey;
   target: PlatformName;
   targetKey: EntityKey | undefined;
+  /** The twin as read before planning, for composing the view a partial write answer leaves. */
+  targetRecord: PlatformRecord | undefined;
   targetOfferId: string | undefined;
   deps: SyncDeps;
 }
@@ -181,19 +191,35 @@ async function execute(
         if (Object.keys(found.missing).length === 0) {
           return { writes: 0, targetKey: found.key, readBack: found.record };
         }
-        await client.update(found.key, changesToRecord(found.missing));
-        return { writes: 1, targetKey: found.key, readBack: await client.get(found.key) };
+        const written = await client.update(
+          found.key,
+          changesToRecord(found.missing),
+          found.record,
+        );
+        return {
+          writes: 1,
+          targetKey: found.key,
+          readBack: written.record ?? (await client.get(found.key)),
+        };
       }
     }
     const created = await client.create(route.kind, decided.fields, options);
-    await deps.intents.setTarget(route.name, key, created);
-    return { writes: 1, targetKey: created, readBack: await client.get(created) };
+    await deps.intents.setTarget(route.name, key, created.key);
+    return {
+      writes: 1,
+      targetKey: created.key,
+      readBack: created.record ?? (await client.get(created.key)),
+    };
   }
   const changes =
     decided.action === 'update' || decided.action === 'conflict' ? decided.changes : {};
   if (Object.keys(changes).length === 0 || !context.targetKey) return { writes: 0 };
-  await client.update(context.targetKey, changesToRecord(changes));
-  return { writes: 1, readBack: await client.get(context.targetKey) };
+  const written = await client.update(
+    context.targetKey,
+    changesToRecord(changes),
+    context.targetRecord,
+  );
+  return { writes: 1, readBack: written.record ?? (await client.get(context.targetKey)) };
 }
 
 /** For goals and commissions: the twin of their offer on the target, which must exist first. */

@@ -44,7 +44,11 @@ describe('offerit platform adapter', () => {
 
     it('creates from a record (read-only fields skipped), updates given fields, retires by pausing', async () => {
       const source = (await platform.get({ kind: 'offer', id: '400' }))!;
-      const key = await platform.create('offer', { ...source, name: 'Copy of 400', active: '0' });
+      const { key } = await platform.create('offer', {
+        ...source,
+        name: 'Copy of 400',
+        active: '0',
+      });
       expect(key).toEqual({ kind: 'offer', id: '407' });
       const copy = (await platform.get(key))!;
       expect(copy).toMatchObject({
@@ -84,7 +88,7 @@ describe('offerit platform adapter', () => {
         active: '1',
         date_expire: '2031-06-30 00:00:00',
       });
-      const created = await platform.create('offer', {
+      const { key: created } = await platform.create('offer', {
         name: 'Ended',
         url: 'https://e.example/',
         active: '0',
@@ -125,19 +129,23 @@ describe('offerit platform adapter', () => {
     });
 
     it('creates a goal from a record without goal_id (an Offerslook event) with the default one', async () => {
-      const key = await platform.create('goal', { offerid: '403', name: 'Install', amount: '0.4' });
+      const { key } = await platform.create('goal', {
+        offerid: '403',
+        name: 'Install',
+        amount: '0.4',
+      });
       expect(await platform.get(key)).toMatchObject({
         goal_id: '1',
         name: 'Install',
         amount: '0.40',
       });
       const custom = createOfferitPlatform(running.client, { defaultGoalId: '12' });
-      const other = await custom.create('goal', { name: 'Open' }, { offerId: '403' });
+      const { key: other } = await custom.create('goal', { name: 'Open' }, { offerId: '403' });
       expect((await platform.get(other))!.goal_id).toBe('12');
     });
 
     it('creates a goal, updates it, and retires it by zeroing its payout', async () => {
-      const key = await platform.create(
+      const { key } = await platform.create(
         'goal',
         {
           goal_id: '5',
@@ -196,7 +204,7 @@ describe('offerit platform adapter', () => {
     });
 
     it('creates a per-affiliate change, updates its payouts, retires it by zeroing every payout', async () => {
-      const key = await platform.create(
+      const { key } = await platform.create(
         'commission',
         {
           type: 'standard',

@@ -85,7 +85,7 @@ describe('Offerslook platform adapter', () => {
           status: 'active',
         },
       };
-      const key = await platform.create('offer', record);
+      const { key } = await platform.create('offer', record);
       expect(key).toEqual({ kind: 'offer', id: '504' });
       expect(writes()).toEqual(['POST /v1/offers', 'PATCH /v1/offers/504/offer_events/1']);
       const patch = running.sandbox.runtime.log.entries((entry) => entry.method === 'PATCH')[0]!;
@@ -167,7 +167,7 @@ describe('Offerslook platform adapter', () => {
     });
 
     it('create, read, update and retire', async () => {
-      const key = await platform.create(
+      const { key } = await platform.create(
         'goal',
         { name: 'Lead', payout_type: 'CPA', payout: '1.10', conversion_protocol: 1 },
         { offerId: '501' },
@@ -210,7 +210,7 @@ describe('Offerslook platform adapter', () => {
     });
 
     it('create (tier dates from unix times or days), update the amounts, retire by deleting, twice', async () => {
-      const key = await platform.create('commission', {
+      const { key } = await platform.create('commission', {
         offer_id: '501',
         affiliate_id: '203',
         current_payout: '5.00',

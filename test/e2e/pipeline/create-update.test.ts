@@ -149,8 +149,10 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     const goal = await h.sync('offerit', { kind: 'goal', offerId: '402', id: '50' });
 
     expect(goal).toMatchObject({ action: 'create', writes: 1 });
-    expect(goal.targetId).not.toBe(`goal:${twin}/${own.id}`);
-    expect(h.offerslook.state.store.events.get(Number(twin))?.get(Number(own.id))).toMatchObject({
+    expect(goal.targetId).not.toBe(`goal:${twin}/${own.key.id}`);
+    expect(
+      h.offerslook.state.store.events.get(Number(twin))?.get(Number(own.key.id)),
+    ).toMatchObject({
       name: 'Hand-made event',
       payout: '9.00',
     });
