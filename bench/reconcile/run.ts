@@ -18,7 +18,8 @@ import { createOfferitClient, createOfferitPlatform } from '../../src/platforms/
 import { bullPrefix } from '../../src/queue/index.js';
 import { TaskWindow } from '../../src/reconcile/index.js';
 import { RedisLinkStore } from '../../src/store/index.js';
-import { recordHash } from '../../src/sync/run/record-hash.js';
+import { loadMappings } from '../../src/mapping/index.js';
+import { recordHasher } from '../../src/sync/run/record-hash.js';
 import { ADVERTISER_MAP } from '../../test/e2e/reconcile/network-fixtures.js';
 import { acquireTestRedis } from '../../test/helpers/redis-server.js';
 import { spawnBenchChild, type BenchChild } from './child-process.js';
@@ -233,6 +234,7 @@ async function prelink(
   const client = createOfferitPlatform(createOfferitClient(config.offerit!));
   const redis = new Redis(redisUrl);
   const links = new RedisLinkStore(redis, { prefix: bullPrefix(config.prefix) });
+  const hasher = recordHasher(await loadMappings(config.mappingsDir));
   const window = new TaskWindow(64);
   let index = -1;
   try {
@@ -244,7 +246,7 @@ async function prelink(
       await window.submit(async () => {
         await links.save({
           kind: 'offer',
-          offerit: { key, seenHash: recordHash(record), syncedAt: 0 },
+          offerit: { key, seenHash: hasher.hash('offerit', 'offer', record), syncedAt: 0 },
           offerslook: { key: twin, syncedAt: 0 },
           version: 0,
         });

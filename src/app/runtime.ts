@@ -18,10 +18,14 @@ import {
 } from '../queue/index.js';
 import {
   RedisConflictStore,
+  RedisHandoffStore,
   RedisLinkStore,
+  RedisObservationStore,
   RedisWriteIntentStore,
   type ConflictStore,
+  type HandoffStore,
   type LinkStore,
+  type ObservationStore,
   type WriteIntentStore,
 } from '../store/index.js';
 import type { SyncHandlerDeps } from '../sync/sync-job-handler.js';
@@ -42,6 +46,9 @@ export interface Runtime {
   links: LinkStore;
   intents: WriteIntentStore;
   conflicts: ConflictStore;
+  observations: ObservationStore;
+  /** Source records reconcile pages hand to the sync jobs they enqueue. */
+  handoff: HandoffStore;
   deadLetters: DeadLetterSink;
   syncDeps: SyncHandlerDeps;
   cleanup: CleanupStack;
@@ -90,6 +97,8 @@ export async function buildRuntime(
     const links = new RedisLinkStore(redis, { prefix });
     const intents = new RedisWriteIntentStore(redis, { prefix });
     const conflicts = new RedisConflictStore(redis, { prefix });
+    const observations = new RedisObservationStore(redis, { prefix });
+    const handoff = new RedisHandoffStore(redis, { prefix });
     const deadLetters = createDeadLetterSink(queues.deadLetter);
     const now = options.now ?? (() => new Date());
     const syncDeps: SyncHandlerDeps = {
@@ -98,6 +107,8 @@ export async function buildRuntime(
       links,
       intents,
       conflicts,
+      observations,
+      handoff,
       advertiserMap: config.advertiserMap,
       now,
       observeLag: (queue, ms) => metrics.observeSyncLag(queue, ms),
@@ -114,6 +125,8 @@ export async function buildRuntime(
       links,
       intents,
       conflicts,
+      observations,
+      handoff,
       deadLetters,
       syncDeps,
       cleanup,

@@ -63,6 +63,11 @@ export interface FieldPolicy {
   sync: SyncPolicy;
   /** The platform whose value wins when both sides changed the field. */
   owner?: PlatformName;
+  /**
+   * The source fields (dotted paths) this field's rule reads, conditions included: when its
+   * value last changed on the source is when the latest of these did.
+   */
+  reads?: readonly string[];
 }
 
 export type ConflictPolicy = 'newest-wins' | 'manual';

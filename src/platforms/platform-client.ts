@@ -8,6 +8,15 @@ export interface ListOptions {
   offerId?: string;
 }
 
+export interface CreateOptions extends ListOptions {
+  /**
+   * Told the new entity's key as soon as the platform names it, before any follow-up request
+   * of the same create (an Offerslook offer's base-event PATCH, an Offerit pause), so a crash in
+   * between is resumed by that key instead of by searching. Awaited.
+   */
+  created?: (key: EntityKey) => Promise<void>;
+}
+
 /**
  * What a write left on the platform, as far as its answers tell. Callers never read back what
  * `record` already says: an Offerslook POST or PUT answers the offer itself.
@@ -48,7 +57,7 @@ export interface PlatformClient {
   /** The key of a record this client returned. */
   keyOf(kind: EntityKind, record: PlatformRecord): EntityKey;
   /** Creates an entity from an entity-view record; returns its new key (and view, when known). */
-  create(kind: EntityKind, record: PlatformRecord, options?: ListOptions): Promise<Written>;
+  create(kind: EntityKind, record: PlatformRecord, options?: CreateOptions): Promise<Written>;
   /**
    * Writes only the given fields (entity-view names) of an existing entity. `current` is the
    * entity as the caller last read it: with it, an answer that carries part of the entity (an

@@ -35,6 +35,15 @@ const syncJobShape = {
     .optional(),
   /** When the sync was asked for (ISO 8601, UTC). */
   requestedAt: z.iso.datetime(),
+  /**
+   * A reconcile sync's reference to the source record its page just read (kept by the handoff
+   * store, never in the payload): the job's first attempt uses that record instead of reading
+   * the source again. Retries, and jobs without it, read the source fresh.
+   */
+  sourceRead: z
+    .string()
+    .regex(/^[0-9a-f]{16,64}$/, { error: 'expected a hex reference' })
+    .optional(),
 };
 
 function checkOfferId(

@@ -2,9 +2,12 @@
 // keeps it as the job's return value, which `offer-sync sync --wait` prints).
 import type { ProcessorJob } from '../queue/index.js';
 import { entityKeyOf, type SyncJob } from '../queue/index.js';
+import type { HandoffStore } from '../store/index.js';
 import { runSync, type SyncDeps, type SyncResult } from './run/index.js';
 
 export interface SyncHandlerDeps extends SyncDeps {
+  /** Source records reconcile pages handed over (a job's `sourceRead`). */
+  handoff?: HandoffStore;
   /** Time from enqueue to done, for the sync-lag metric. */
   observeLag?: (queue: string, ms: number) => void;
 }
@@ -13,7 +16,16 @@ export async function handleSyncJob(
   { payload, job }: ProcessorJob<SyncJob>,
   deps: SyncHandlerDeps,
 ): Promise<SyncResult> {
-  const result = await runSync({ source: payload.source, key: entityKeyOf(payload) }, deps);
+  const key = entityKeyOf(payload);
+  // Only the first attempt trusts the page's record: a retry may come minutes later.
+  const handedOver =
+    payload.sourceRead !== undefined && job.attemptsMade === 0
+      ? await deps.handoff?.take(payload.source, key, payload.sourceRead)
+      : undefined;
+  const result = await runSync(
+    { source: payload.source, key, ...(handedOver ? { sourceRecord: handedOver } : {}) },
+    deps,
+  );
   deps.observeLag?.(job.queueName, deps.now().getTime() - Date.parse(payload.requestedAt));
   return result;
 }

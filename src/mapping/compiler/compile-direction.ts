@@ -77,8 +77,14 @@ export function compileDirection(input: DirectionInput): CompiledDirection | und
   const runtimeRules: RuntimeRule[] = [];
   const fields: FieldPolicy[] = [];
   for (const rule of input.rules) {
-    const evaluate = compileRule(rule.body, rule.target, rule.at, rule.label, scope, reads);
-    const policy: FieldPolicy = { target: rule.target, sync: rule.sync };
+    const ruleReads = new Set<string>();
+    const evaluate = compileRule(rule.body, rule.target, rule.at, rule.label, scope, ruleReads);
+    for (const path of ruleReads) reads.add(path);
+    const policy: FieldPolicy = {
+      target: rule.target,
+      sync: rule.sync,
+      reads: [...ruleReads].sort(),
+    };
     if (rule.owner !== undefined) policy.owner = rule.owner;
     fields.push(policy);
     if (evaluate && rule.sync !== 'never') runtimeRules.push({ target: rule.target, evaluate });

@@ -60,6 +60,7 @@ export function createOfferitPlatform(
     async create(kind, record, options = {}) {
       if (kind === 'offer') {
         const created = await client.addOffer(offerParams(record, 'create') as never);
+        await options.created?.({ kind, id: created.offerid });
         if (textOf(record.active) === '0') await client.pauseOffer(pause(created.offerid, record));
         return { key: { kind, id: created.offerid } };
       }

@@ -3,7 +3,7 @@
 import type { Logger } from '../../log/logger.js';
 import type { EntityKey } from '../entities.js';
 import { isPlatformError } from '../errors.js';
-import type { ListOptions, PlatformClient } from '../platform-client.js';
+import type { CreateOptions, PlatformClient } from '../platform-client.js';
 import {
   PLATFORM,
   fits,
@@ -41,12 +41,13 @@ export function createOfferslookWrites(
   logger?: Logger,
 ): OfferslookWrites {
   return {
-    async create(kind, record, createOptions: ListOptions = {}) {
+    async create(kind, record, createOptions: CreateOptions = {}) {
       switch (kind) {
         case 'offer': {
           fits(offerslookOfferSchema.partial({ id: true }), record, 'create offer');
           const created = await client.createOffer(createOfferBody(record));
           const key: EntityKey = { kind, id: created.offer.id };
+          await createOptions.created?.(key);
           const baseEvent = baseEventChangesFromDefaults(
             record.base_event as Record<string, unknown> | undefined,
           );

@@ -2,8 +2,11 @@
 // decide each record cheaply (classify), and sync only the ones that need it, with a bounded
 // number in flight. Every source key seen goes into the run's Redis set for the vanish check.
 import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
-import type { Link } from '../../store/index.js';
-import { recordHash } from '../../sync/run/record-hash.js';
+import { LinkConflictError, type Link } from '../../store/index.js';
+import { observedRead } from '../../sync/run/observe-read.js';
+import { recordHasher } from '../../sync/run/record-hash.js';
+import { refreshSide } from '../../sync/run/refresh-side.js';
+import { syncEquals } from '../../sync/run/sync-equals.js';
 import { classify } from './classify.js';
 import { inspectRecord, type RecordInspection } from './inspect-record.js';
 import { failedItem, itemOfSync } from './item-of-sync.js';
@@ -76,20 +79,49 @@ export async function streamKind(context: StreamContext): Promise<void> {
   }
 }
 
+/**
+ * The page's keys, hashes and links, looked up together. Each linked side is settled against
+ * the record just listed (a legacy hash, our own unconfirmed write: see `refreshSide`), and the
+ * whole page is observed in one call, so edit times are known without any further request.
+ */
 async function lookUp(page: PlatformRecord[], context: StreamContext): Promise<Listed[]> {
   const { from, kind, deps } = context;
   const client = deps.sync.clients[from];
+  const hasher = recordHasher(deps.sync.mappings);
   const keys = page.map((record) => client.keyOf(kind, record));
   const texts = keys.map(formatEntityKey);
   await context.sets.add('seen', kind, texts);
   const links = await Promise.all(keys.map((key) => deps.sync.links.find(from, key)));
-  return page.map((record, index) => ({
-    record,
-    key: keys[index]!,
-    text: texts[index]!,
-    hash: recordHash(record),
-    link: links[index],
-  }));
+  const refreshed: Link[] = [];
+  const listed = page.map((record, index): Listed => {
+    const hash = hasher.hash(from, kind, record);
+    let link = links[index];
+    if (link) {
+      const side = refreshSide(link, from, record, hash, syncEquals);
+      if (side.changed) refreshed.push(side.link);
+      link = side.link;
+    }
+    return { record, key: keys[index]!, text: texts[index]!, hash, link };
+  });
+  // A dry run writes nothing anywhere; a live one keeps what it settled, so the next run need not.
+  if (!context.dryRun) await Promise.all(refreshed.map((link) => saveIfUnchanged(link, context)));
+  const now = deps.sync.now().getTime();
+  await deps.sync.observations.observe(
+    from,
+    kind,
+    listed.map((entry) => observedRead(hasher, from, entry.key, entry.record, entry.link, now)),
+    now,
+  );
+  return listed;
+}
+
+/** Saves a settled link unless a sync saved it meanwhile (then that sync's link stands). */
+async function saveIfUnchanged(link: Link, context: StreamContext): Promise<void> {
+  try {
+    await context.deps.sync.links.save(link, { expectedVersion: link.version });
+  } catch (error) {
+    if (!(error instanceof LinkConflictError)) throw error;
+  }
 }
 
 async function syncOne(
@@ -136,7 +168,7 @@ async function syncOne(
   // take each other's twin.
   const chain = entry.key.offerId === undefined ? undefined : `offer:${entry.key.offerId}`;
   await window.submit(async () => {
-    const outcome = await context.executor.sync(from, entry.key);
+    const outcome = await context.executor.sync(from, entry.key, entry.record);
     if (!outcome.ok) {
       await context.emit(failedItem(kind, entry.text, outcome.reason, targetId), { drift: true });
       return;

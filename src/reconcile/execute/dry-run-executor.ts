@@ -9,10 +9,10 @@ export function createDryRunExecutor(
   retry: BoundedRetryOptions = {},
 ): SyncExecutor {
   return {
-    async sync(source, key) {
+    async sync(source, key, record) {
       try {
         const result = await withBoundedRetry(
-          () => runSync({ source, key, dryRun: true }, deps),
+          () => runSync({ source, key, dryRun: true, sourceRecord: record }, deps),
           retry,
         );
         return { ok: true, result };

@@ -5,6 +5,7 @@
 import type { Queue, QueueEvents } from 'bullmq';
 import type { PlatformName } from '../../config/index.js';
 import { enqueueSync, targetOf, type SyncQueue } from '../../queue/index.js';
+import type { HandoffStore } from '../../store/index.js';
 import type { SyncResult } from '../../sync/run/index.js';
 import { failureReason } from './bounded-retry.js';
 import { JobWaiter, type JobWaiterOptions } from './job-waiter.js';
@@ -12,6 +13,8 @@ import type { SyncExecutor } from './sync-executor.js';
 
 export interface QueueExecutorOptions extends JobWaiterOptions {
   queues: Readonly<Record<PlatformName, SyncQueue>>;
+  /** Where the listed source record waits for its job (so the job need not read it again). */
+  handoff: HandoffStore;
   /** A QueueEvents per target queue, each on its own connection. */
   events: Readonly<Partial<Record<PlatformName, QueueEvents>>>;
   now?: () => Date;
@@ -28,12 +31,13 @@ export async function createQueueExecutor(options: QueueExecutorOptions): Promis
     waiters.set(platform, new JobWaiter(options.queues[platform] as Queue, events, options));
   }
   return {
-    async sync(source, key) {
+    async sync(source, key, record) {
       const target = targetOf(source);
       const waiter = waiters.get(target);
       if (!waiter) return { ok: false, reason: `no queue events for sync-${target}` };
       let jobId: string;
       try {
+        const sourceRead = await options.handoff.put(source, key, record);
         const enqueued = await enqueueSync(
           options.queues,
           {
@@ -42,6 +46,7 @@ export async function createQueueExecutor(options: QueueExecutorOptions): Promis
             id: key.id,
             ...(key.offerId === undefined ? {} : { offerId: key.offerId }),
             reason: 'reconcile',
+            sourceRead,
           },
           options.now,
         );

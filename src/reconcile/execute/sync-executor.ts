@@ -1,7 +1,7 @@
 // How reconciliation gets one entity synced: through the sync queues (a live run, so retries,
 // limits and dead letters behave exactly as in the service) or in-process (a dry run).
 import type { PlatformName } from '../../config/index.js';
-import type { EntityKey } from '../../platforms/entities.js';
+import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
 import type { SyncResult } from '../../sync/run/index.js';
 
 export type SyncOutcome =
@@ -10,8 +10,11 @@ export type SyncOutcome =
   | { ok: false; reason: string };
 
 export interface SyncExecutor {
-  /** Syncs one source entity to the other platform. Resolves with its failure rather than throwing. */
-  sync(source: PlatformName, key: EntityKey): Promise<SyncOutcome>;
+  /**
+   * Syncs one source entity to the other platform, from `record`, the source as the run has
+   * just listed it (not read again). Resolves with its failure rather than throwing.
+   */
+  sync(source: PlatformName, key: EntityKey, record: PlatformRecord): Promise<SyncOutcome>;
   /** Stops whatever the executor started (waiters, timers); not the shared connections. */
   close(): Promise<void>;
 }

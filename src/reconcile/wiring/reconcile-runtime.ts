@@ -51,6 +51,7 @@ export async function reconcileDepsFor(
   }
   const executor = await createQueueExecutor({
     queues: queues.sync,
+    handoff: runtime.handoff,
     events,
     now: runtime.syncDeps.now,
   });

@@ -26,6 +26,13 @@ export interface LinkSide {
   updatedAt?: number;
   /** When a sync last read or wrote this side, epoch milliseconds. */
   syncedAt?: number;
+  /**
+   * Set when offer-sync last wrote this side and the write's answers did not carry the record
+   * (Offerit answers ids and status words), so its hashes are unknown. The next read of the side
+   * settles it: a record holding every `written` value is our own write (its hash becomes the
+   * seen and written hash, with no further request); any other is a change made since.
+   */
+  unconfirmed?: boolean;
 }
 
 export interface Link {
@@ -50,6 +57,7 @@ const linkSideSchema = z.object({
   writtenHash: z.string().optional(),
   updatedAt: z.number().optional(),
   syncedAt: z.number().optional(),
+  unconfirmed: z.boolean().optional(),
 });
 
 /** The stored JSON: the link without its version (kept beside it, so scripts can compare it). */

@@ -2,6 +2,7 @@
 // the link recorded for it on the target side (`LinkSide.written`): comparing the mapped
 // source value and the current target value against it tells who changed the field. Without
 // a baseline, the whole-record hashes stand in.
+import { laterEdit, type EditTime } from './edit-time.js';
 import type { FieldEquals } from './equals.js';
 import type { ConflictPolicy, Direction, FieldPolicy, FieldReason } from './types.js';
 
@@ -23,8 +24,9 @@ export interface RecordFacts {
   sourceChanged: boolean;
   /** Target record differs from the one last seen (false when nothing was seen). */
   targetChanged: boolean;
-  /** Both update times are known and the target's is later. */
-  targetNewer: boolean;
+  /** When each side's current value of a field (target path) came about, where known. */
+  sourceEdit: (field: string) => EditTime | undefined;
+  targetEdit: (field: string) => EditTime | undefined;
   forced: (field: string) => boolean;
 }
 
@@ -36,8 +38,11 @@ export type FieldOutcome =
   | { kind: 'write'; reason: FieldReason }
   /** The target keeps its value; `baseline` is what to record for the field. */
   | { kind: 'keep'; reason: FieldReason; baseline: { value: unknown } | undefined }
-  /** A manual conflict: nothing written, baseline kept so it is found again next time. */
-  | { kind: 'conflict' };
+  /**
+   * A manual conflict: nothing written, baseline kept so it is found again next time. `unordered`:
+   * the route says newest-wins, but the two edit times cannot be ordered.
+   */
+  | { kind: 'conflict'; unordered?: true };
 
 export function decideField(field: FieldFacts, record: RecordFacts): FieldOutcome {
   const { policy, desired, current, base } = field;
@@ -73,5 +78,9 @@ export function decideField(field: FieldFacts, record: RecordFacts): FieldOutcom
       : keep('owner');
   }
   if (record.conflictPolicy === 'manual') return { kind: 'conflict' };
-  return record.targetNewer ? keep('newest-wins') : { kind: 'write', reason: 'newest-wins' };
+  const later = laterEdit(record.sourceEdit(path), record.targetEdit(path));
+  if (later === 'source') return { kind: 'write', reason: 'newest-wins' };
+  if (later === 'target') return keep('newest-wins');
+  // Never settled silently: a person decides which edit stands.
+  return { kind: 'conflict', unordered: true };
 }

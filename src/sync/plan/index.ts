@@ -1,6 +1,8 @@
 export { applyChanges, changesToRecord } from './apply-changes.js';
 export { canonicalJson, contentHash } from './content-hash.js';
 export type { ContentHashOptions } from './content-hash.js';
+export { describeEditTime, laterEdit, latestOf, platformSecond } from './edit-time.js';
+export type { EditClock, EditTime } from './edit-time.js';
 export { createEquals, defaultEquals, isEmptyValue } from './equals.js';
 export type { EqualsOptions, FieldEquals } from './equals.js';
 export { linkAfterSync } from './link-after-sync.js';

@@ -16,9 +16,9 @@ export interface SyncOutcome {
   sourceHash: string;
   sourceUpdatedAt?: number;
   /**
-   * `contentHash` of the target as it stands now: read back after a write, or the hash read
-   * before the plan when nothing was written. Leave it out when unknown (no echo suppression
-   * for this write then; the field comparison still finds nothing to do).
+   * The target's hash as it stands now: of the record a write's answers gave back, or the hash
+   * read before the plan when nothing was written. Leave it out when a write's answers did not
+   * carry the record: the side is then marked `unconfirmed` and settled by its next read.
    */
   targetHash?: string;
   targetUpdatedAt?: number;
@@ -60,9 +60,12 @@ export function linkAfterSync(outcome: SyncOutcome): Link {
     updatedAt: outcome.targetUpdatedAt ?? previousTarget?.updatedAt,
     syncedAt: now,
   };
+  delete target.unconfirmed;
   if (wrote) {
     target.writtenHash = outcome.targetHash;
     target.seenHash = conflict ? previousTarget?.seenHash : outcome.targetHash;
+    // Written without an answer that carries the record: the next read settles it.
+    if (outcome.targetHash === undefined) target.unconfirmed = true;
   } else {
     target.seenHash = conflict
       ? previousTarget?.seenHash

@@ -4,9 +4,23 @@ import type { PlatformRecord } from '../../platforms/entities.js';
 import { defaultEquals } from './equals.js';
 import { decideField, type RecordFacts } from './field-decision.js';
 import { getPath, hasPath, setPath } from './paths.js';
-import type { ConflictValues, FieldChange, FieldNote, Plan, PlanInput } from './types.js';
+import type {
+  ConflictValues,
+  FieldChange,
+  FieldNote,
+  FieldReason,
+  Plan,
+  PlanInput,
+} from './types.js';
 
 export function plan(input: PlanInput): Plan {
+  const note = (field: string, winner: FieldNote['winner'], reason: FieldReason): FieldNote => {
+    const source = input.sourceEdits?.[field];
+    const target = input.targetEdits?.[field];
+    return reason === 'newest-wins' && source && target
+      ? { field, winner, reason, times: { source, target } }
+      : { field, winner, reason };
+  };
   const { direction, link, mapped, target } = input;
   const equals = input.equals ?? defaultEquals;
   const fields = input.fields.filter((field) => field.sync !== 'never');
@@ -53,15 +67,14 @@ export function plan(input: PlanInput): Plan {
       targetSide?.seenHash !== undefined &&
       input.targetHash !== undefined &&
       targetSide.seenHash !== input.targetHash,
-    targetNewer:
-      input.sourceUpdatedAt !== undefined &&
-      input.targetUpdatedAt !== undefined &&
-      input.targetUpdatedAt > input.sourceUpdatedAt,
+    sourceEdit: (path) => input.sourceEdits?.[path],
+    targetEdit: (path) => input.targetEdits?.[path],
     forced: (path) => force === 'all' || (force !== undefined && force.includes(path)),
   };
 
   const changes: Record<string, FieldChange> = {};
   const conflicts: Record<string, ConflictValues> = {};
+  const unordered: string[] = [];
   const notes: FieldNote[] = [];
   let written: PlatformRecord = {};
   for (const policy of fields) {
@@ -79,6 +92,7 @@ export function plan(input: PlanInput): Plan {
             [direction.from]: desired,
             [direction.to]: current,
           } as ConflictValues;
+          if (outcome.unordered) unordered.push(path);
         }
         break;
       case 'same':
@@ -86,18 +100,18 @@ export function plan(input: PlanInput): Plan {
         break;
       case 'write':
         changes[path] = { from: current, to: desired };
-        notes.push({ field: path, winner: 'source', reason: outcome.reason });
+        notes.push(note(path, 'source', outcome.reason));
         written = setPath(written, path, desired);
         break;
       case 'keep':
-        notes.push({ field: path, winner: 'target', reason: outcome.reason });
+        notes.push(note(path, 'target', outcome.reason));
         if (outcome.baseline) written = setPath(written, path, outcome.baseline.value);
         break;
     }
   }
 
   if (Object.keys(conflicts).length > 0) {
-    return { action: 'conflict', fields: conflicts, changes, written, notes };
+    return { action: 'conflict', fields: conflicts, unordered, changes, written, notes };
   }
   if (Object.keys(changes).length > 0) return { action: 'update', changes, written, notes };
   return { action: 'unchanged', written, notes };

@@ -3,6 +3,7 @@
 import type { PlatformName } from '../../config/index.js';
 import type { EntityKind, PlatformRecord } from '../../platforms/entities.js';
 import type { ConflictValues, Link } from '../../store/index.js';
+import type { EditTime } from './edit-time.js';
 import type { FieldEquals } from './equals.js';
 
 /** `always`: kept in step; `once`: written when the twin is created (or first filled); `never`: not synced. */
@@ -14,6 +15,8 @@ export interface FieldPolicy {
   sync: FieldSync;
   /** The platform whose value wins when both sides changed the field since the last sync. */
   owner?: PlatformName;
+  /** The source fields its rule reads (see the mapping's FieldPolicy). */
+  reads?: readonly string[];
 }
 
 /** For fields changed on both sides and without an owner. */
@@ -39,9 +42,14 @@ export interface PlanInput {
   sourceHash: string;
   /** `contentHash` of the target record as read now (same options as the link's hashes). */
   targetHash?: string;
-  /** Platform update times, epoch milliseconds; used by `newest-wins`. */
-  sourceUpdatedAt?: number;
-  targetUpdatedAt?: number;
+  /**
+   * When each side's current value of a field came about, by target path (see `EditTime`): the
+   * platform's update time where a side has one, offer-sync's observations where it has not.
+   * `newest-wins` writes or keeps a field changed on both sides only when these order the two
+   * edits; otherwise the field becomes a manual conflict. Default: none known.
+   */
+  sourceEdits?: Readonly<Record<string, EditTime>>;
+  targetEdits?: Readonly<Record<string, EditTime>>;
   /** Field equality. Default: `defaultEquals` (decimals numerically; missing, null and "" alike). */
   equals?: FieldEquals;
   /**
@@ -60,7 +68,7 @@ export type FieldReason =
   | 'target-edit'
   /** Both changed; the field's owner won. */
   | 'owner'
-  /** Both changed; the newer platform update time won (ties: source). */
+  /** Both changed; the later edit won (see the note's `times`). */
   | 'newest-wins'
   /** A `once` field already set on the target. */
   | 'once'
@@ -71,6 +79,8 @@ export interface FieldNote {
   field: string;
   winner: 'source' | 'target';
   reason: FieldReason;
+  /** For `newest-wins`: the two edit times that decided, so a report can say which kind did. */
+  times?: { source: EditTime; target: EditTime };
 }
 
 export interface FieldChange {
@@ -99,6 +109,8 @@ export type Plan =
       action: 'conflict';
       /** Manual conflicts: fields changed on both sides, values by platform. */
       fields: Record<string, ConflictValues>;
+      /** Of those, the ones a newest-wins route could not settle: their edit times overlap. */
+      unordered: string[];
       /** The other fields' changes, safe to write while the conflict waits. */
       changes: Record<string, FieldChange>;
       written: PlatformRecord;

@@ -40,12 +40,23 @@ export async function findCreated(
     if (identifying.some((path) => differs(candidate, path))) continue;
     const key = client.keyOf(route.kind, candidate);
     if ((await deps.links.find(to, key)) !== undefined) continue;
-    const missing = Object.fromEntries(
-      paths
-        .filter((path) => differs(candidate, path))
-        .map((path) => [path, { from: getPath(candidate, path), to: getPath(fields, path) }]),
-    );
-    return { key, record: candidate, missing };
+    return { key, record: candidate, missing: missingFields(route, fields, candidate, equals) };
   }
   return undefined;
+}
+
+/** The fields of a create the twin does not hold (yet), as changes to write. */
+export function missingFields(
+  route: CompiledRoute,
+  fields: PlatformRecord,
+  twin: PlatformRecord,
+  equals: FieldEquals,
+): Record<string, FieldChange> {
+  return Object.fromEntries(
+    route.fields
+      .map((field) => field.target)
+      .filter((path) => getPath(fields, path) !== undefined)
+      .filter((path) => !equals(path, getPath(twin, path), getPath(fields, path)))
+      .map((path) => [path, { from: getPath(twin, path), to: getPath(fields, path) }]),
+  );
 }

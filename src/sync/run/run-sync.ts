@@ -1,17 +1,24 @@
-// One sync, step by step: read the source -> map it -> find its twin and read it -> plan the
-// minimal write -> write -> record the link and both sides' content hashes. An unchanged
-// entity costs zero platform writes; a dry run costs none at all.
+// One sync, step by step: read the source (or take the record a reconcile page just read) -> map
+// it -> find its twin and read it -> settle and observe both sides -> plan the minimal write ->
+// write -> record the link, both sides' content hashes and the write intent's end. An unchanged
+// entity costs zero platform writes; a dry run costs no write at all.
 import type { PlatformName } from '../../config/index.js';
 import type { CompiledRoute } from '../../mapping/index.js';
 import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
 import { otherPlatform, type Link } from '../../store/index.js';
-import { changesToRecord, createEquals, linkAfterSync, plan, type Plan } from '../plan/index.js';
-import { findCreated } from './find-created.js';
-import { findTwin } from './find-twin.js';
-import { recordHash, updatedAtOf } from './record-hash.js';
+import { linkAfterSync, plan, type Plan } from '../plan/index.js';
+import { editTimesByTarget, sideTimes } from './edit-times.js';
+import { executePlan } from './execute-plan.js';
+import { findTarget } from './find-target.js';
+import { observedRead } from './observe-read.js';
+import { overlay } from './overlay.js';
+import { recordHasher, updatedAtOf } from './record-hash.js';
+import { refreshSide } from './refresh-side.js';
 import { mapWithLinks } from './resolve-links.js';
 import type { SyncDeps } from './sync-deps.js';
+import { syncEquals } from './sync-equals.js';
 import { MappingRejectedError, ParentNotLinkedError } from './sync-errors.js';
+import { newestWinsWarnings, plannedChanges } from './sync-report.js';
 import type { SyncResult } from './sync-result.js';
 
 export interface SyncRequest {
@@ -21,10 +28,12 @@ export interface SyncRequest {
   dryRun?: boolean;
   /** Source values win on every `always` field (how `conflicts resolve --keep` is applied). */
   force?: 'all';
+  /**
+   * The source record as the caller has just read it (a reconcile page): then it is not read
+   * again. Webhook and CLI syncs leave it out and read the source fresh.
+   */
+  sourceRecord?: PlatformRecord;
 }
-
-/** Offerslook's "-1" means "not set", like a missing or empty value. */
-const equals = createEquals({ empty: [undefined, null, '', '-1'] });
 
 export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<SyncResult> {
   const { source, key } = request;
@@ -40,22 +49,15 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     dryRun: request.dryRun === true,
     writes: 0,
   };
-  if (!route)
-    return {
-      ...base,
-      route: `${source}.${key.kind}`,
-      action: 'skip',
-      reason: `no mapping route from ${source} for ${key.kind}`,
-    };
-
-  const sourceRecord = await deps.clients[source].get(key);
-  if (!sourceRecord)
-    return {
-      ...base,
-      route: route.name,
-      action: 'skip',
-      reason: 'the source entity no longer exists',
-    };
+  if (!route) {
+    const reason = `no mapping route from ${source} for ${key.kind}`;
+    return { ...base, route: `${source}.${key.kind}`, action: 'skip', reason };
+  }
+  const sourceRecord = request.sourceRecord ?? (await deps.clients[source].get(key));
+  if (!sourceRecord) {
+    const reason = 'the source entity no longer exists';
+    return { ...base, route: route.name, action: 'skip', reason };
+  }
 
   const mapped = await mapWithLinks(route, sourceRecord, key.offerId, deps);
   const warnings = mapped.lossy.map((lossy) => `lossy ${lossy.field}: ${lossy.reason}`);
@@ -67,61 +69,74 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
   const targetOfferId = await parentTwinId(route, key, deps);
   if (mapped.issues.length > 0) throw new MappingRejectedError(route.name, mapped.issues);
 
-  let link = await deps.links.find(source, key);
-  let targetKey = link?.[target].key;
-  let targetRecord = targetKey ? await deps.clients[target].get(targetKey) : undefined;
-  if (!targetRecord) {
-    // No twin known (or the linked one vanished): one may exist all the same.
-    const twin = await findTwin(route, mapped.value, key, targetOfferId, deps);
-    if (twin) {
-      targetKey = twin.key;
-      targetRecord = twin.record;
-    } else {
-      link = undefined;
-    }
-  }
+  const found = await findTarget(route, mapped.value, key, targetOfferId, deps);
+  const hasher = recordHasher(deps.mappings);
+  const sourceHash = hasher.hash(source, key.kind, sourceRecord);
+  const targetHash = found.record ? hasher.hash(target, key.kind, found.record) : undefined;
+  let link = found.link;
+  if (link) link = refreshSide(link, source, sourceRecord, sourceHash, syncEquals).link;
+  if (link && found.record && targetHash !== undefined)
+    link = refreshSide(link, target, found.record, targetHash, syncEquals).link;
 
-  const sourceHash = recordHash(sourceRecord);
-  const targetHash = targetRecord ? recordHash(targetRecord) : undefined;
-  const sourceUpdatedAt = updatedAtOf(sourceRecord);
-  const targetUpdatedAt = targetRecord ? updatedAtOf(targetRecord) : undefined;
+  const now = deps.now().getTime();
+  const [sourceSeen, targetSeen] = await Promise.all([
+    deps.observations.observe(
+      source,
+      key.kind,
+      [observedRead(hasher, source, key, sourceRecord, link, now)],
+      now,
+    ),
+    found.record && found.key
+      ? deps.observations.observe(
+          target,
+          key.kind,
+          [observedRead(hasher, target, found.key, found.record, link, now)],
+          now,
+        )
+      : Promise.resolve([]),
+  ]);
+  const edits = found.record
+    ? editTimesByTarget(
+        route.fields,
+        sideTimes(sourceRecord, sourceSeen[0]),
+        sideTimes(found.record, targetSeen[0]),
+      )
+    : {};
   const decided = plan({
     kind: key.kind,
     direction: { from: source, to: target },
     mapped: mapped.value,
     fields: route.fields,
     conflictPolicy: route.conflictPolicy,
-    ...(targetRecord ? { target: targetRecord, targetHash } : {}),
+    ...(found.record ? { target: found.record, targetHash } : {}),
     ...(link ? { link } : {}),
     sourceHash,
-    ...(sourceUpdatedAt === undefined ? {} : { sourceUpdatedAt }),
-    ...(targetUpdatedAt === undefined ? {} : { targetUpdatedAt }),
-    equals,
+    ...edits,
+    equals: syncEquals,
     ...(request.force ? { force: request.force } : {}),
   });
   const result: SyncResult = {
     ...base,
     route: route.name,
-    warnings,
+    warnings: [...warnings, ...newestWinsWarnings(decided, source, target)],
     action: decided.action,
-    changes: changesOf(decided),
-    ...(targetKey ? { targetId: formatEntityKey(targetKey) } : {}),
+    changes: plannedChanges(decided),
+    ...(found.key ? { targetId: formatEntityKey(found.key) } : {}),
   };
   if (request.dryRun) return result;
 
-  const executed = await execute(decided, {
-    route,
-    key,
-    target,
-    targetKey,
-    targetRecord,
-    targetOfferId,
-    deps,
+  const context = { route, key, target, targetOfferId, deps };
+  const executed = await executePlan(decided, {
+    ...context,
+    targetKey: found.key,
+    targetRecord: found.record,
   });
-  const finalKey = executed.targetKey ?? targetKey;
+  const finalKey = executed.targetKey ?? found.key;
   if (!finalKey) return result;
-  const finalHash = executed.readBack ? recordHash(executed.readBack) : targetHash;
-  const finalUpdatedAt = executed.readBack ? updatedAtOf(executed.readBack) : targetUpdatedAt;
+  // After a write, only the answer's record tells the twin's hash; without one it stays unknown
+  // (the link side is then `unconfirmed` until its next read).
+  const finalRecord = executed.writes > 0 ? executed.record : (executed.record ?? found.record);
+  const finalHash = finalRecord ? hasher.hash(target, key.kind, finalRecord) : undefined;
   const saved = linkAfterSync({
     kind: key.kind,
     direction: { from: source, to: target },
@@ -130,17 +145,22 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     sourceKey: key,
     targetKey: finalKey,
     sourceHash,
-    ...(sourceUpdatedAt === undefined ? {} : { sourceUpdatedAt }),
-    ...(finalHash === undefined ? {} : { targetHash: finalHash }),
-    ...(finalUpdatedAt === undefined ? {} : { targetUpdatedAt: finalUpdatedAt }),
+    ...optional('sourceUpdatedAt', updatedAtOf(sourceRecord)),
+    ...optional('targetHash', finalHash),
+    ...optional('targetUpdatedAt', finalRecord ? updatedAtOf(finalRecord) : undefined),
     now: deps.now().getTime(),
   });
   // The read-back is our echo only if it holds nothing but what the source has. When the target
   // kept values of its own (a local edit, an owner's or the newer value, a manual conflict),
   // marking it ours would make the reverse sync skip it as an echo and those values would never
   // reach the source (nor could `conflicts resolve --keep` apply them).
-  if (keptTargetValues(decided)) delete saved[target].writtenHash;
+  if (keptTargetValues(decided)) {
+    delete saved[target].writtenHash;
+    delete saved[target].unconfirmed;
+  }
   await deps.links.save(saved);
+  if (executed.writes > 0)
+    await observeWritten(decided, finalKey, finalRecord, found.record, context);
   if (decided.action === 'create') await deps.intents.complete(route.name, key);
   if (decided.action === 'conflict') {
     const conflict = await deps.conflicts.record({
@@ -151,75 +171,41 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
       detectedAt: deps.now().getTime(),
     });
     result.conflictId = conflict.id;
-    result.reason = `fields changed on both sides: ${Object.keys(decided.fields).join(', ')}`;
+    const unordered =
+      decided.unordered.length > 0
+        ? ` (${decided.unordered.join(', ')}: newest-wins cannot order the two edits)`
+        : '';
+    result.reason = `fields changed on both sides: ${Object.keys(decided.fields).join(', ')}${unordered}`;
   }
   result.targetId = formatEntityKey(finalKey);
   result.writes = executed.writes;
   return result;
 }
 
-interface ExecuteContext {
-  route: CompiledRoute;
-  key: EntityKey;
-  target: PlatformName;
-  targetKey: EntityKey | undefined;
-  /** The twin as read before planning, for composing the view a partial write answer leaves. */
-  targetRecord: PlatformRecord | undefined;
-  targetOfferId: string | undefined;
-  deps: SyncDeps;
-}
-
-async function execute(
+/**
+ * What we just wrote is the twin's newest content: observed now, so a later edit there is known
+ * to be later than this write. Without an answer's record, the values we wrote stand in.
+ */
+async function observeWritten(
   decided: Plan,
-  context: ExecuteContext,
-): Promise<{ writes: number; targetKey?: EntityKey; readBack?: PlatformRecord }> {
-  const { route, key, target, deps } = context;
-  const client = deps.clients[target];
-  const options = context.targetOfferId === undefined ? {} : { offerId: context.targetOfferId };
-  if (decided.action === 'create') {
-    // The intent survives a crash between this create and the link save; the retry then finds
-    // the twin by its recorded key, or by the fields it wrote, instead of creating another.
-    const intent = await deps.intents.begin(route.name, key, formatEntityKey(key));
-    if (intent.resumed && intent.targetKey) {
-      const existing = await client.get(intent.targetKey);
-      if (existing) return { writes: 0, targetKey: intent.targetKey, readBack: existing };
-    } else if (intent.resumed) {
-      // An earlier attempt may have created the twin and died before it learnt the key.
-      const found = await findCreated(route, decided.fields, context.targetOfferId, equals, deps);
-      if (found) {
-        await deps.intents.setTarget(route.name, key, found.key);
-        if (Object.keys(found.missing).length === 0) {
-          return { writes: 0, targetKey: found.key, readBack: found.record };
-        }
-        const written = await client.update(
-          found.key,
-          changesToRecord(found.missing),
-          found.record,
-        );
-        return {
-          writes: 1,
-          targetKey: found.key,
-          readBack: written.record ?? (await client.get(found.key)),
-        };
-      }
-    }
-    const created = await client.create(route.kind, decided.fields, options);
-    await deps.intents.setTarget(route.name, key, created.key);
-    return {
-      writes: 1,
-      targetKey: created.key,
-      readBack: created.record ?? (await client.get(created.key)),
-    };
-  }
-  const changes =
-    decided.action === 'update' || decided.action === 'conflict' ? decided.changes : {};
-  if (Object.keys(changes).length === 0 || !context.targetKey) return { writes: 0 };
-  const written = await client.update(
-    context.targetKey,
-    changesToRecord(changes),
-    context.targetRecord,
+  targetKey: EntityKey,
+  record: PlatformRecord | undefined,
+  before: PlatformRecord | undefined,
+  context: { target: PlatformName; deps: SyncDeps },
+): Promise<void> {
+  const { deps, target } = context;
+  const after =
+    record ??
+    ('written' in decided && decided.written ? overlay(before ?? {}, decided.written) : undefined);
+  if (!after) return;
+  const now = deps.now().getTime();
+  const hasher = recordHasher(deps.mappings);
+  await deps.observations.observe(
+    target,
+    targetKey.kind,
+    [observedRead(hasher, target, targetKey, after, undefined, now)],
+    now,
   );
-  return { writes: 1, readBack: written.record ?? (await client.get(context.targetKey)) };
 }
 
 /** For goals and commissions: the twin of their offer on the target, which must exist first. */
@@ -248,25 +234,6 @@ function keptTargetValues(decided: Plan): boolean {
   return decided.notes.some((note) => note.winner === 'target' && note.reason !== 'once');
 }
 
-function changesOf(decided: Plan): Record<string, { from: unknown; to: unknown }> {
-  if (decided.action === 'update' || decided.action === 'conflict') return decided.changes;
-  if (decided.action === 'create')
-    return Object.fromEntries(
-      Object.entries(flatten(decided.fields)).map(([field, to]) => [
-        field,
-        { from: undefined, to },
-      ]),
-    );
-  return {};
-}
-
-function flatten(record: PlatformRecord, prefix = ''): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(record)) {
-    const path = prefix ? `${prefix}.${name}` : name;
-    if (value && typeof value === 'object' && !Array.isArray(value))
-      Object.assign(out, flatten(value as PlatformRecord, path));
-    else out[path] = value;
-  }
-  return out;
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
 }

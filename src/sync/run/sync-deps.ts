@@ -2,7 +2,12 @@
 import type { PlatformName } from '../../config/index.js';
 import type { MappingSet } from '../../mapping/index.js';
 import type { PlatformClient } from '../../platforms/platform-client.js';
-import type { ConflictStore, LinkStore, WriteIntentStore } from '../../store/index.js';
+import type {
+  ConflictStore,
+  LinkStore,
+  ObservationStore,
+  WriteIntentStore,
+} from '../../store/index.js';
 
 export interface SyncDeps {
   clients: Readonly<Record<PlatformName, PlatformClient>>;
@@ -10,6 +15,8 @@ export interface SyncDeps {
   links: LinkStore;
   intents: WriteIntentStore;
   conflicts: ConflictStore;
+  /** What offer-sync saw of each side, field by field (edit times where a platform has none). */
+  observations: ObservationStore;
   /** Offerit advertiser id -> Offerslook advertiser id (config ADVERTISER_MAP). */
   advertiserMap: ReadonlyArray<readonly [string, string]>;
   now: () => Date;

@@ -65,32 +65,94 @@ describe('conflicts under the shipped policies', () => {
     expect(settled.map((result) => result.writes)).toEqual([0, 0]);
   });
 
-  it('newest-wins: the later edit (Offerslook, which carries an update time) wins and both sides settle on it', async () => {
-    const created = await h.sync('offerit', { kind: 'offer', id: '401' });
-    const twin = offerIdOf(created.targetId);
-    await h.runtime.clients.offerit.update(
-      { kind: 'offer', id: '401' },
-      { name: 'VPN plan (edited on Offerit)' },
-    );
-    await h.runtime.clients.offerslook.update(
-      { kind: 'offer', id: twin },
-      { name: 'VPN plan (edited on Offerslook)' },
-    );
+  // Offerit records carry no update time (as on the real platform); Offerslook's carry one, in
+  // whole seconds. offer-sync orders an Offerit edit by what it observed: after the last read
+  // that saw the old value, at or before the first read that saw the new one.
+  const rename = async (platform: 'offerit' | 'offerslook', id: string, name: string) => {
+    await h.runtime.clients[platform].update({ kind: 'offer', id }, { name });
+  };
+  const names = (id: string, twin: string) => [
+    h.offerit.state.offers.get(id)?.fields.name,
+    h.offerslook.state.store.offers.get(Number(twin))?.name,
+  ];
+  const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
 
-    const result = await h.sync('offerslook', { kind: 'offer', id: twin });
+  for (const first of ['offerit', 'offerslook'] as const) {
+    it(`newest-wins: an older Offerslook edit never overwrites a newer Offerit edit (${first} syncs first)`, async () => {
+      const id = first === 'offerit' ? '401' : '403';
+      const twin = offerIdOf((await h.sync('offerit', { kind: 'offer', id })).targetId);
+      await rename('offerslook', twin, 'Edited on Offerslook (older)');
+      await nextSecond(); // Offerslook's update time counts whole seconds
+      // Any read of Offerit after that edit (a sync, a reconcile page) sees its name unchanged...
+      expect((await h.sync('offerit', { kind: 'offer', id })).writes).toBe(0);
+      // ...so this Offerit edit is known to be the later one.
+      await rename('offerit', id, 'Edited on Offerit (newer)');
 
-    expect(result).toMatchObject({
-      action: 'update',
-      writes: 1,
-      changes: { name: { to: 'VPN plan (edited on Offerslook)' } },
+      const one =
+        first === 'offerit'
+          ? await h.sync('offerit', { kind: 'offer', id })
+          : await h.sync('offerslook', { kind: 'offer', id: twin });
+      const other =
+        first === 'offerit'
+          ? await h.sync('offerslook', { kind: 'offer', id: twin })
+          : await h.sync('offerit', { kind: 'offer', id });
+      const decided = first === 'offerit' ? one : other;
+
+      expect(names(id, twin)).toEqual(['Edited on Offerit (newer)', 'Edited on Offerit (newer)']);
+      expect(decided).toMatchObject({
+        action: 'update',
+        changes: { name: { to: 'Edited on Offerit (newer)' } },
+      });
+      // The report says which kind of time decided: an observation against an update time.
+      const said = [...one.warnings, ...other.warnings].join('\n');
+      expect(said).toMatch(
+        /newest-wins name: offerit kept the later edit|newest-wins name: offerit/,
+      );
+      expect(said).toMatch(
+        /offerit observed .*offerslook update time|offerslook update time .*offerit observed/,
+      );
+      expect(await h.runtime.conflicts.list()).toEqual([]);
     });
-    expect(h.offerit.state.offers.get('401')?.fields.name).toBe('VPN plan (edited on Offerslook)');
-    const back = await h.sync('offerit', { kind: 'offer', id: '401' });
-    expect(back.writes).toBe(0);
-    expect(h.offerslook.state.store.offers.get(Number(twin))?.name).toBe(
-      'VPN plan (edited on Offerslook)',
+  }
+
+  it('newest-wins: a newer Offerslook edit wins over an Offerit edit offer-sync saw before it', async () => {
+    const twin = offerIdOf((await h.sync('offerit', { kind: 'offer', id: '406' })).targetId);
+    await rename('offerit', '406', 'Edited on Offerit (older)');
+    // A read of Offerit sees the edit (and the Offerslook side unchanged: nothing to keep back).
+    await h.sync('offerslook', { kind: 'offer', id: twin });
+    expect(h.offerslook.state.store.offers.get(Number(twin))?.name).not.toBe(
+      'Edited on Offerit (older)',
     );
+    await nextSecond(); // Offerslook's update time counts whole seconds
+    await rename('offerslook', twin, 'Edited on Offerslook (newer)');
+
+    const result = await h.sync('offerit', { kind: 'offer', id: '406' });
+    await h.sync('offerslook', { kind: 'offer', id: twin });
+
+    expect(result.changes).not.toHaveProperty('name');
+    expect(names('406', twin)).toEqual([
+      'Edited on Offerslook (newer)',
+      'Edited on Offerslook (newer)',
+    ]);
     expect(await h.runtime.conflicts.list()).toEqual([]);
+  });
+
+  it('newest-wins: two edits no time can order go to the manual queue, never settled silently', async () => {
+    const twin = offerIdOf((await h.sync('offerit', { kind: 'offer', id: '404' })).targetId);
+    // No read of Offerit between these two edits: either may be the later one.
+    await rename('offerit', '404', 'Edited on Offerit');
+    await rename('offerslook', twin, 'Edited on Offerslook');
+
+    const result = await h.sync('offerit', { kind: 'offer', id: '404' });
+
+    expect(result).toMatchObject({ action: 'conflict' });
+    expect(result.reason).toMatch(/name.*newest-wins cannot order the two edits/);
+    expect(names('404', twin)).toEqual(['Edited on Offerit', 'Edited on Offerslook']);
+    const open = await h.runtime.conflicts.list();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({
+      fields: { name: { offerit: 'Edited on Offerit', offerslook: 'Edited on Offerslook' } },
+    });
   });
 });
 

@@ -51,11 +51,15 @@ describe('crash between create and link', () => {
       (request.body as { offer?: { name?: string } } | undefined)?.offer?.name === name;
     const cases: Case[] = [
       {
-        what: 'create answered, read-back not (the intent knows the key)',
+        // Its base event differs from the defaults (image pixel): the create's answer arrived,
+        // so the intent knows the key, but its second request (PATCH event 1) never went
+        // through; the retry adopts the twin by that key and writes what is missing.
+        what: 'create answered, its second request never done (the intent knows the key)',
         source: 'offerit',
         key: { kind: 'offer', id: '401' },
         name: 'VPN Annual Plan Revshare',
         route: TO_OFFERSLOOK,
+        retryWrites: 1,
         twins: () => offerslookOffersNamed(h.offerslook, 'VPN Annual Plan Revshare').map(String),
       },
       {
@@ -80,10 +84,10 @@ describe('crash between create and link', () => {
       },
     ];
     const held = [
-      // Sample Offerslook offers are 501-503: a GET of a higher id is a read-back.
+      // Sample Offerslook offers are 501-503: event 1 of a higher id belongs to a new offer.
       h.hold('offerslook', (request) => {
-        const id = /^\/v1\/offers\/(\d+)$/.exec(request.url)?.[1];
-        return request.method === 'GET' && id !== undefined && Number(id) > 503;
+        const id = /^\/v1\/offers\/(\d+)\/offer_events\/1(\?|$)/.exec(request.url)?.[1];
+        return request.method === 'PATCH' && id !== undefined && Number(id) > 503;
       }),
       h.hold('offerslook', (request) => postedOffer(request, cases[1]!.name), 'response'),
       h.hold('offerit', (request) => request.url.startsWith('/api/offer/add_offer'), 'response'),
@@ -150,6 +154,8 @@ describe('crash between create and link', () => {
       expect(job?.stalledCounter, entry.what).toBe(1);
     }
 
+    const vpn = h.offerslook.state.store.events.get(Number(cases[0]!.twins()[0]))?.get(1);
+    expect(vpn).toMatchObject({ conversion_protocol: 1 });
     const casino = h.offerslook.state.store.events.get(Number(cases[1]!.twins()[0]))?.get(1);
     expect(casino).toMatchObject({ conversion_protocol: 3, approve_conversions: 1 });
 

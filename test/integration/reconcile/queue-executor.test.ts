@@ -3,6 +3,7 @@
 import { QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createQueueSet, syncQueueName } from '../../../src/queue/index.js';
+import { RedisHandoffStore } from '../../../src/store/index.js';
 import { createQueueExecutor, JobWaiter } from '../../../src/reconcile/index.js';
 import { redisScope } from '../../helpers/redis.js';
 
@@ -13,6 +14,7 @@ const queues = createQueueSet({
   retry: { attempts: 1 },
 });
 const queueName = syncQueueName('offerslook');
+const handoff = new RedisHandoffStore(scope.connect(), { prefix: queues.prefix });
 const closing: { close(): Promise<void> }[] = [];
 
 function startWorker(process: (job: Job) => Promise<unknown>): Worker {
@@ -72,10 +74,13 @@ describe('queue executor and job waiter', () => {
     });
     const executor = await createQueueExecutor({
       queues: queues.sync,
+      handoff,
       events: { offerslook: await startEvents() },
     });
     const outcomes = await Promise.all(
-      ['1', '2', '3'].map((id) => executor.sync('offerit', { kind: 'offer', id })),
+      ['1', '2', '3'].map((id) =>
+        executor.sync('offerit', { kind: 'offer', id }, { offerid: id, name: `Offer ${id}` }),
+      ),
     );
     expect(outcomes.map((outcome) => outcome.ok && outcome.result.sourceId)).toEqual([
       'offer:1',
@@ -85,6 +90,19 @@ describe('queue executor and job waiter', () => {
     expect(seen).toContainEqual(
       expect.objectContaining({ source: 'offerit', kind: 'offer', id: '2', reason: 'reconcile' }),
     );
+    // The payload names the listed record; the record itself waits in the handoff store.
+    const second = seen.find((data) => (data as { id: string }).id === '2') as {
+      sourceRead: string;
+    };
+    expect(JSON.stringify(second)).not.toContain('Offer 2');
+    expect(await handoff.take('offerit', { kind: 'offer', id: '2' }, second.sourceRead)).toEqual({
+      offerid: '2',
+      name: 'Offer 2',
+    });
+    await handoff.drop('offerit', { kind: 'offer', id: '2' });
+    expect(
+      await handoff.take('offerit', { kind: 'offer', id: '2' }, second.sourceRead),
+    ).toBeUndefined();
     await executor.close();
   });
 
@@ -92,13 +110,14 @@ describe('queue executor and job waiter', () => {
     startWorker(() => Promise.reject(new UnrecoverableError('[VALIDATION] offerslook says no')));
     const executor = await createQueueExecutor({
       queues: queues.sync,
+      handoff,
       events: { offerslook: await startEvents() },
     });
-    expect(await executor.sync('offerit', { kind: 'offer', id: '1' })).toEqual({
+    expect(await executor.sync('offerit', { kind: 'offer', id: '1' }, { offerid: '1' })).toEqual({
       ok: false,
       reason: '[VALIDATION] offerslook says no',
     });
-    const refused = await executor.sync('offerit', { kind: 'goal', id: '48' });
+    const refused = await executor.sync('offerit', { kind: 'goal', id: '48' }, {});
     expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/offerId/) });
     await executor.close();
   });
@@ -107,9 +126,12 @@ describe('queue executor and job waiter', () => {
     startWorker(() => Promise.resolve('done'));
     const executor = await createQueueExecutor({
       queues: queues.sync,
+      handoff,
       events: { offerslook: await startEvents() },
     });
-    expect(await executor.sync('offerit', { kind: 'offer', id: '1' })).toMatchObject({
+    expect(
+      await executor.sync('offerit', { kind: 'offer', id: '1' }, { offerid: '1' }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/no sync result/),
     });

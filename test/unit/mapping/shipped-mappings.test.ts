@@ -66,7 +66,17 @@ describe('offer <-> offer', () => {
     expect(offer.fields.find((field) => field.target === 'offer_approval')).toEqual({
       target: 'offer_approval',
       sync: 'once',
+      reads: [],
     });
+  });
+
+  it('names the source fields each target field is computed from', () => {
+    const payout = offer.fields.find((field) => field.target === 'payout');
+    expect(payout?.reads).toEqual([
+      'commission_type',
+      'flat_amount_per_click',
+      'flat_amount_per_conversion',
+    ]);
   });
 
   it('translates click macros both ways', () => {

@@ -464,13 +464,20 @@ describe('policies and lossy reporting', () => {
       target: 'description',
       sync: 'never',
       owner: 'offerit',
+      reads: ['offer_description'],
     });
     expect(mapped.fields).toContainEqual({
       target: 'preview_url',
       sync: 'once',
       owner: 'offerslook',
+      reads: ['preview_url'],
     });
-    expect(mapped.fields).toContainEqual({ target: 'name', sync: 'always', owner: 'offerit' });
+    expect(mapped.fields).toContainEqual({
+      target: 'name',
+      sync: 'always',
+      owner: 'offerit',
+      reads: ['name'],
+    });
     expect(
       mapped.apply({ ...base, offer_description: 'x', preview_url: 'y' }, context()).value,
     ).not.toHaveProperty('description');

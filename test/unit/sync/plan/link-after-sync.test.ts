@@ -59,6 +59,7 @@ describe('linkAfterSync', () => {
         link: before,
         plan: {
           action: 'conflict',
+          unordered: [],
           fields: { payout: { offerit: '2', offerslook: '3' } },
           changes: {},
           written: { payout: '1' },

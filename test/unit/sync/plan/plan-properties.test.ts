@@ -70,6 +70,20 @@ const linkArb: fc.Arbitrary<Link | undefined> = fc.option(
   { nil: undefined },
 );
 
+/** Edit times of some fields: platform points or observed intervals, overlapping or not. */
+const editTimeArb = fc.oneof(
+  fc
+    .integer({ min: 0, max: 3 })
+    .map((at) => ({ after: at - 1, by: at, clock: 'platform' as const })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))
+    .map(([a, b]) => ({ after: Math.min(a, b), by: Math.max(a, b), clock: 'observed' as const })),
+);
+const editsArb = fc.option(
+  fc.dictionary(fc.constantFrom('name', 'payout', 'base_event.is_private'), editTimeArb),
+  { nil: undefined },
+);
+
 const inputArb = fc.record({
   mapped: recordArb,
   target: recordArb,
@@ -78,8 +92,8 @@ const inputArb = fc.record({
   sourceHash: hash,
   targetHash: hash,
   conflictPolicy: fc.constantFrom('newest-wins' as const, 'manual' as const),
-  sourceUpdatedAt: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
-  targetUpdatedAt: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  sourceEdits: editsArb,
+  targetEdits: editsArb,
 });
 
 type Generated = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;

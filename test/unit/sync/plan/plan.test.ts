@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEquals, plan, type Plan } from '../../../../src/sync/plan/index.js';
+import { createEquals, plan, platformSecond, type Plan } from '../../../../src/sync/plan/index.js';
 import { FIELDS, input, link } from './fixtures.js';
 
 const base = { name: 'Summer', payout: '2.80', percent_payout: '5', currency: 'USD' };
@@ -155,9 +155,11 @@ describe('plan: who changed what', () => {
     expect(lost.notes).toContainEqual({ field: 'payout', winner: 'target', reason: 'owner' });
   });
 
-  it('newest-wins: the later update time wins, ties and unknown times go to the source', () => {
+  it('newest-wins: the later edit wins when the two times order the edits', () => {
+    const at = (ms: number) => platformSecond(ms);
+    const seen = (after: number, by: number) => ({ after, by, clock: 'observed' as const });
     const targetNewer = expectAction(
-      bothChanged({ sourceUpdatedAt: 1_000, targetUpdatedAt: 2_000 }),
+      bothChanged({ sourceEdits: { payout: at(1_000) }, targetEdits: { payout: at(2_000) } }),
       'update',
     );
     expect(targetNewer.changes.payout).toBeUndefined();
@@ -165,14 +167,36 @@ describe('plan: who changed what', () => {
       field: 'payout',
       winner: 'target',
       reason: 'newest-wins',
+      times: { source: at(1_000), target: at(2_000) },
     });
     for (const times of [
-      { sourceUpdatedAt: 2_000, targetUpdatedAt: 1_000 },
-      { sourceUpdatedAt: 1_000, targetUpdatedAt: 1_000 },
-      { targetUpdatedAt: 1_000 },
+      { sourceEdits: { payout: at(2_000) }, targetEdits: { payout: at(1_000) } },
+      // Observed on the source after the target's update time had passed.
+      { sourceEdits: { payout: seen(2_500, 3_000) }, targetEdits: { payout: at(1_000) } },
+      // The target's edit was seen before the source's update time.
+      { sourceEdits: { payout: at(2_000) }, targetEdits: { payout: seen(500, 1_900) } },
     ]) {
       const result = expectAction(bothChanged(times), 'update');
       expect(result.changes.payout).toEqual({ from: '4.00', to: '3.00' });
+    }
+  });
+
+  it('newest-wins never settles what the times cannot order: overlapping, equal or unknown go to manual', () => {
+    const at = (ms: number) => platformSecond(ms);
+    const seen = (after: number, by: number) => ({ after, by, clock: 'observed' as const });
+    for (const times of [
+      { sourceEdits: { payout: at(1_000) }, targetEdits: { payout: at(1_400) } },
+      // Seen after the last read before 1.5 s: the update time's second (1 s..2 s) overlaps.
+      { sourceEdits: { payout: seen(1_500, 3_000) }, targetEdits: { payout: at(1_000) } },
+      { sourceEdits: { payout: seen(500, 3_000) }, targetEdits: { payout: at(1_000) } },
+      { sourceEdits: { payout: seen(500, 3_000) }, targetEdits: { payout: seen(2_000, 4_000) } },
+      { targetEdits: { payout: at(1_000) } },
+      {},
+    ]) {
+      const result = expectAction(bothChanged(times), 'conflict');
+      expect(result.fields).toEqual({ payout: { offerit: '3.00', offerslook: '4.00' } });
+      expect(result.unordered).toEqual(['payout']);
+      expect(result.changes).toEqual({ name: { from: 'Summer', to: 'Summer 2' } });
     }
   });
 

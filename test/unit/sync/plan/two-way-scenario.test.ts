@@ -1,6 +1,9 @@
 // Both directions of one offer route played through the planner and linkAfterSync, with two
-// in-memory "platforms" that bump update_time on every write. Proves the bookkeeping end to
-// end: echoes cost nothing, local edits are respected, conflicts stick until resolved.
+// in-memory "platforms" shaped like the real ones: Offerslook bumps update_time on every write,
+// Offerit records carry no time at all, so its edits are ordered by what the world observed of
+// it (the first read with a new value, and the read before). Proves the bookkeeping end to end:
+// echoes cost nothing, local edits are respected, conflicts stick until resolved, newest-wins
+// decides only what the times can order.
 import { describe, expect, it } from 'vitest';
 import type { PlatformName } from '../../../../src/config/index.js';
 import type { EntityKey } from '../../../../src/platforms/entities.js';
@@ -11,6 +14,7 @@ import {
   linkAfterSync,
   plan,
   type ConflictPolicy,
+  type EditTime,
   type FieldPolicy,
   type Plan,
   type PlanInput,
@@ -21,9 +25,9 @@ type Rec = Record<string, unknown>;
 const ROUTES: Record<PlatformName, { fields: FieldPolicy[]; map: (source: Rec) => Rec }> = {
   offerit: {
     fields: [
-      { target: 'name', sync: 'always' },
-      { target: 'payout', sync: 'always' },
-      { target: 'description', sync: 'once' },
+      { target: 'name', sync: 'always', reads: ['name'] },
+      { target: 'payout', sync: 'always', reads: ['flat_amount_per_conversion'] },
+      { target: 'description', sync: 'once', reads: ['offer_description'] },
     ],
     map: (s) => ({
       name: s.name,
@@ -33,9 +37,9 @@ const ROUTES: Record<PlatformName, { fields: FieldPolicy[]; map: (source: Rec) =
   },
   offerslook: {
     fields: [
-      { target: 'name', sync: 'always' },
-      { target: 'flat_amount_per_conversion', sync: 'always' },
-      { target: 'offer_description', sync: 'never' },
+      { target: 'name', sync: 'always', reads: ['name'] },
+      { target: 'flat_amount_per_conversion', sync: 'always', reads: ['payout'] },
+      { target: 'offer_description', sync: 'never', reads: ['description'] },
     ],
     map: (s) => ({
       name: s.name,
@@ -45,19 +49,63 @@ const ROUTES: Record<PlatformName, { fields: FieldPolicy[]; map: (source: Rec) =
   },
 };
 
+/** Offerit's fields as the world saw them: each value's first sighting, and the read before. */
+type Seen = Record<string, { value: unknown; firstSeenAt: number; after: number }>;
+
 class World {
   clock = 1_000;
   writes = 0;
   records: Record<PlatformName, Rec | undefined> = { offerit: undefined, offerslook: undefined };
   keys: Record<PlatformName, EntityKey | undefined> = { offerit: undefined, offerslook: undefined };
   link: Link | undefined;
+  private seen: Seen = {};
+  private lastSeenAt = 0;
 
   edit(platform: PlatformName, changes: Rec): void {
+    this.clock += 1;
     this.records[platform] = {
       ...this.records[platform],
       ...changes,
-      update_time: (this.clock += 1),
+      // Only Offerslook keeps an update time.
+      ...(platform === 'offerslook' ? { update_time: this.clock } : {}),
     };
+  }
+
+  /** A read of Offerit (a sync, or a reconcile page listing it) records what it saw. */
+  observeOfferit(): void {
+    const record = this.records.offerit;
+    if (!record) return;
+    this.clock += 1;
+    for (const [field, value] of Object.entries(record)) {
+      const known = this.seen[field];
+      if (!known || known.value !== value) {
+        this.seen[field] = { value, firstSeenAt: this.clock, after: this.lastSeenAt };
+      }
+    }
+    this.lastSeenAt = this.clock;
+  }
+
+  /** Edit times by target path of the route from `from`. */
+  private edits(from: PlatformName): Pick<PlanInput, 'sourceEdits' | 'targetEdits'> {
+    const timeOf = (platform: PlatformName, field: string): EditTime | undefined => {
+      if (platform === 'offerslook') {
+        const at = this.records.offerslook?.update_time as number | undefined;
+        // An exact update time here (the world's clock has no seconds to round to).
+        return at === undefined ? undefined : { after: at - 1, by: at, clock: 'platform' };
+      }
+      const seen = this.seen[field];
+      return seen && { after: seen.after, by: seen.firstSeenAt, clock: 'observed' };
+    };
+    const to: PlatformName = from === 'offerit' ? 'offerslook' : 'offerit';
+    const sourceEdits: Record<string, EditTime> = {};
+    const targetEdits: Record<string, EditTime> = {};
+    for (const field of ROUTES[from].fields) {
+      const source = timeOf(from, field.reads![0]!);
+      const target = timeOf(to, field.target);
+      if (source) sourceEdits[field.target] = source;
+      if (target) targetEdits[field.target] = target;
+    }
+    return { sourceEdits, targetEdits };
   }
 
   sync(
@@ -66,6 +114,7 @@ class World {
     force?: PlanInput['force'],
   ): Plan {
     const to: PlatformName = from === 'offerit' ? 'offerslook' : 'offerit';
+    this.observeOfferit();
     const source = this.records[from]!;
     const target = this.records[to];
     const input: PlanInput = {
@@ -75,10 +124,7 @@ class World {
       fields: ROUTES[from].fields,
       conflictPolicy,
       sourceHash: contentHash(source),
-      sourceUpdatedAt: source.update_time as number,
-      ...(target
-        ? { target, targetHash: contentHash(target), targetUpdatedAt: target.update_time as number }
-        : {}),
+      ...(target ? { target, targetHash: contentHash(target), ...this.edits(from) } : {}),
       ...(this.link ? { link: this.link } : {}),
       ...(force ? { force } : {}),
     };
@@ -86,15 +132,20 @@ class World {
     if (result.action === 'create') {
       this.writes += 1;
       this.keys[to] = { kind: 'offer', id: to === 'offerslook' ? '7' : '400' };
-      this.records[to] = { ...result.fields, update_time: (this.clock += 1) };
+      this.clock += 1;
+      this.records[to] = {
+        ...result.fields,
+        ...(to === 'offerslook' ? { update_time: this.clock } : {}),
+      };
     } else if (
       (result.action === 'update' || result.action === 'conflict') &&
       Object.keys(result.changes).length > 0
     ) {
       this.writes += 1;
+      this.clock += 1;
       this.records[to] = {
         ...applyChanges(target!, result.changes),
-        update_time: (this.clock += 1),
+        ...(to === 'offerslook' ? { update_time: this.clock } : {}),
       };
     }
     const after = this.records[to];
@@ -106,10 +157,7 @@ class World {
       sourceKey: this.keys[from]!,
       targetKey: this.keys[to]!,
       sourceHash: input.sourceHash,
-      sourceUpdatedAt: source.update_time as number,
-      ...(after
-        ? { targetHash: contentHash(after), targetUpdatedAt: after.update_time as number }
-        : {}),
+      ...(after ? { targetHash: contentHash(after) } : {}),
       now: this.clock,
     });
     return result;
@@ -188,16 +236,51 @@ describe('two-way sync through the planner', () => {
     expect(world.records.offerslook).toMatchObject({ name: 'Autumn', payout: '5.00' });
   });
 
-  it('newest-wins converges on the later edit whichever direction runs first', () => {
+  it('newest-wins: an older Offerslook edit never overwrites a newer Offerit edit, in either order', () => {
+    for (const first of ['offerit', 'offerslook'] as const) {
+      const world = created();
+      world.sync('offerslook');
+      world.edit('offerslook', { payout: '5.00' });
+      // A read of Offerit after the Offerslook edit (a reconcile page) sees it still unchanged...
+      world.observeOfferit();
+      // ...so this later Offerit edit is known to be the newer one.
+      world.edit('offerit', { flat_amount_per_conversion: '4.00' });
+      world.sync(first, 'newest-wins');
+      world.sync(first === 'offerit' ? 'offerslook' : 'offerit', 'newest-wins');
+      world.sync(first, 'newest-wins');
+      expect(world.records.offerit!.flat_amount_per_conversion).toBe('4.00');
+      expect(world.records.offerslook!.payout).toBe('4.00');
+    }
+  });
+
+  it('newest-wins: a newer Offerslook edit wins over an Offerit edit seen before it, in either order', () => {
     for (const first of ['offerit', 'offerslook'] as const) {
       const world = created();
       world.sync('offerslook');
       world.edit('offerit', { flat_amount_per_conversion: '4.00' });
+      world.observeOfferit();
       world.edit('offerslook', { payout: '5.00' });
       world.sync(first, 'newest-wins');
       world.sync(first === 'offerit' ? 'offerslook' : 'offerit', 'newest-wins');
       world.sync(first, 'newest-wins');
       expect(world.records.offerit!.flat_amount_per_conversion).toBe('5.00');
+      expect(world.records.offerslook!.payout).toBe('5.00');
+    }
+  });
+
+  it('newest-wins: edits nobody can order become a manual conflict, not a silent winner', () => {
+    for (const first of ['offerit', 'offerslook'] as const) {
+      const world = created();
+      world.sync('offerslook');
+      // No read of Offerit between its edit and the Offerslook one: either may be the later.
+      world.edit('offerit', { flat_amount_per_conversion: '4.00' });
+      world.edit('offerslook', { payout: '5.00' });
+      const result = world.sync(first, 'newest-wins');
+      expect(result.action).toBe('conflict');
+      expect(result.action === 'conflict' && result.unordered).toEqual([
+        first === 'offerit' ? 'payout' : 'flat_amount_per_conversion',
+      ]);
+      expect(world.records.offerit!.flat_amount_per_conversion).toBe('4.00');
       expect(world.records.offerslook!.payout).toBe('5.00');
     }
   });

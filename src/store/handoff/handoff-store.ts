@@ -1,0 +1,17 @@
+// Source records a reconciliation has just read, handed to the sync jobs it enqueues, so a job
+// does not read again what the page already said. Job payloads stay references: the record sits
+// in Redis under a short expiry, and the payload names it by its content hash (`ref`).
+import type { PlatformName } from '../../config/index.js';
+import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+
+export interface HandoffStore {
+  /** Keeps `record` for the sync of `key` from `source`; returns the reference a job carries. */
+  put(source: PlatformName, key: EntityKey, record: PlatformRecord): Promise<string>;
+  /** The record kept under `ref`, unless it expired or was dropped since. */
+  take(source: PlatformName, key: EntityKey, ref: string): Promise<PlatformRecord | undefined>;
+  /**
+   * Forgets the record kept for `key`: a live sync asked for (a webhook says the source changed),
+   * so a reconcile job still waiting reads the source fresh instead.
+   */
+  drop(source: PlatformName, key: EntityKey): Promise<void>;
+}

@@ -1,0 +1,56 @@
+// HandoffStore on Redis: `<prefix>:handoff:<source>:<entity key>` holds `{ref, record}` as JSON,
+// expiring on its own (a reconcile job runs within seconds to minutes of its page).
+import { createHash } from 'node:crypto';
+import type { PlatformName } from '../../config/index.js';
+import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
+import type { RedisConnection } from '../lua-script.js';
+import type { HandoffStore } from './handoff-store.js';
+
+export interface RedisHandoffStoreOptions {
+  /** Key prefix including its hash tag, e.g. `{offer-sync}`. */
+  prefix: string;
+  /** How long a handed-off record is kept, in milliseconds. @defaultValue 900000 (15 minutes) */
+  ttlMs?: number;
+}
+
+export class RedisHandoffStore implements HandoffStore {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly options: RedisHandoffStoreOptions,
+  ) {
+    this.ttlMs = options.ttlMs ?? 900_000;
+  }
+
+  async put(source: PlatformName, key: EntityKey, record: PlatformRecord): Promise<string> {
+    const text = JSON.stringify(record);
+    const ref = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    await this.redis.set(
+      this.keyOf(source, key),
+      JSON.stringify({ ref, record }),
+      'PX',
+      this.ttlMs,
+    );
+    return ref;
+  }
+
+  async take(
+    source: PlatformName,
+    key: EntityKey,
+    ref: string,
+  ): Promise<PlatformRecord | undefined> {
+    const stored = await this.redis.get(this.keyOf(source, key));
+    if (stored === null) return undefined;
+    const kept = JSON.parse(stored) as { ref?: string; record?: PlatformRecord };
+    return kept.ref === ref ? kept.record : undefined;
+  }
+
+  async drop(source: PlatformName, key: EntityKey): Promise<void> {
+    await this.redis.del(this.keyOf(source, key));
+  }
+
+  private keyOf(source: PlatformName, key: EntityKey): string {
+    return `${this.options.prefix}:handoff:${source}:${formatEntityKey(key)}`;
+  }
+}
