@@ -6,12 +6,13 @@
 // more likely incomplete (an id walk stopped early) than the network emptied, and nothing is done.
 import { formatEntityKey, parseEntityKey } from '../../platforms/entities.js';
 import { isPlatformError } from '../../platforms/errors.js';
+import type { RetireOutcome } from '../../platforms/platform-client.js';
 import type { Link } from '../../store/index.js';
 import { failureReason, withBoundedRetry } from '../execute/bounded-retry.js';
 import type { ReconcileItem } from '../types.js';
 import type { StreamContext } from './stream-context.js';
 import { batches, TaskWindow } from './task-window.js';
-import { vanishStep } from './vanish-policy.js';
+import { vanishStep, type VanishStep } from './vanish-policy.js';
 
 /** Vanish actions run at once. */
 const VANISH_CONCURRENCY = 4;
@@ -51,15 +52,93 @@ export async function handleVanished(context: StreamContext): Promise<void> {
     );
   }
   const window = new TaskWindow(VANISH_CONCURRENCY);
+  const client = deps.sync.clients[to];
+  // Where the platform retires many in one request (Offerslook pauses 100 offers per call), the
+  // vanished go in batches: one request instead of one per twin.
+  const bulk = step.do === 'retire' && !context.dryRun && client.retireMany !== undefined;
   for await (const texts of sets.scan('vanished', kind)) {
     context.signal?.throwIfAborted();
     const keys = texts.map(parseEntityKey).filter((key) => key !== undefined);
-    const links = await Promise.all(keys.map((key) => deps.sync.links.find(from, key)));
-    for (const link of links) {
-      if (link) await window.submit(() => vanishOne(link, context));
+    const found = await Promise.all(keys.map((key) => deps.sync.links.find(from, key)));
+    const links = found.filter((link) => link !== undefined);
+    if (bulk) {
+      for (const batch of chunks(links, RETIRE_BATCH)) {
+        await window.submit(() => vanishTogether(batch, context));
+      }
+    } else {
+      for (const link of links) await window.submit(() => vanishOne(link, context));
     }
   }
   await window.drain();
+}
+
+/** Twins retired per `retireMany` call at most (Offerslook takes 100 ids per batch PATCH). */
+const RETIRE_BATCH = 100;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    out.push(items.slice(start, start + size));
+  return out;
+}
+
+/** One `retireMany` request for a batch of vanished sources' twins; an item per twin. */
+async function vanishTogether(links: readonly Link[], context: StreamContext): Promise<void> {
+  const { from, to, kind, deps } = context;
+  const step = vanishStep(deps.vanishedPolicy, to, kind);
+  const client = deps.sync.clients[to];
+  const items = links.map((link) => vanishedItem(link, step, context));
+  let outcomes: RetireOutcome[];
+  try {
+    outcomes = await withBoundedRetry(() =>
+      client.retireMany!(
+        kind,
+        links.map((link) => link[to].key),
+      ),
+    );
+  } catch (error) {
+    for (const item of items) {
+      await context.emit(
+        {
+          ...item,
+          action: 'fail',
+          reason: `the source vanished from ${from}; ${failureReason(error)}`,
+        },
+        { drift: true },
+      );
+    }
+    return;
+  }
+  let charged = false;
+  for (const [index, outcome] of outcomes.entries()) {
+    const item = items[index]!;
+    if (!outcome.ok && !(isPlatformError(outcome.error) && outcome.error.code === 'NOT_FOUND')) {
+      const reason = `the source vanished from ${from}; ${failureReason(outcome.error)}`;
+      await context.emit({ ...item, action: 'fail', reason }, { drift: true });
+      continue;
+    }
+    if (!outcome.ok) item.warnings.push(`the twin was already gone from ${to}`);
+    else if (outcomes.length > 1)
+      item.warnings.push(`retired with ${outcomes.length - 1} others in one request`);
+    await context.retired.add(from, kind, item.sourceId);
+    // The request is charged to the first twin it retired: `writes` counts requests.
+    const writes = outcome.ok && !charged ? 1 : 0;
+    if (writes > 0) charged = true;
+    await context.emit(item, { drift: true, writes });
+  }
+}
+
+function vanishedItem(link: Link, step: VanishStep, context: StreamContext): ReconcileItem {
+  const { from, to, kind } = context;
+  return {
+    entity: kind,
+    sourceId: formatEntityKey(link[from].key),
+    targetId: formatEntityKey(link[to].key),
+    action: step.do === 'nothing' ? 'skip' : 'pause',
+    changes: step.do === 'update' ? diffTo(step.changes) : {},
+    warnings: [],
+    reason: `the source vanished from ${from}: ${step.what}`,
+  };
 }
 
 /** Puts every vanished source of this kind in the run's `vanished` set; counts them and the links. */
@@ -85,18 +164,10 @@ async function collectVanished(
 
 async function vanishOne(link: Link, context: StreamContext): Promise<void> {
   const { from, to, kind, deps } = context;
-  const sourceId = formatEntityKey(link[from].key);
   const targetKey = link[to].key;
   const step = vanishStep(deps.vanishedPolicy, to, kind);
-  const item: ReconcileItem = {
-    entity: kind,
-    sourceId,
-    targetId: formatEntityKey(targetKey),
-    action: step.do === 'nothing' ? 'skip' : 'pause',
-    changes: step.do === 'update' ? diffTo(step.changes) : {},
-    warnings: [],
-    reason: `the source vanished from ${from}: ${step.what}`,
-  };
+  const item = vanishedItem(link, step, context);
+  const { sourceId } = item;
   if (step.do === 'nothing' || context.dryRun) {
     await context.emit(item, { drift: step.do !== 'nothing' });
     return;

@@ -95,9 +95,12 @@ async function matchAffiliateByEmail(
   const source = await deps.clients[from].get({ kind: 'affiliate', id });
   const email = emailOf(source);
   if (email === undefined) return undefined;
-  for await (const candidate of deps.clients[to].list('affiliate')) {
+  // Narrowed by the platform where it can filter by e-mail (a superset; checked below).
+  const other = deps.clients[to];
+  const candidates = other.search ? other.search('affiliate', { email }) : other.list('affiliate');
+  for await (const candidate of candidates) {
     if (emailOf(candidate) !== email) continue;
-    const twinKey = deps.clients[to].keyOf('affiliate', candidate);
+    const twinKey = other.keyOf('affiliate', candidate);
     const sourceKey: EntityKey = { kind: 'affiliate', id };
     const sides =
       from === 'offerit'
