@@ -1,6 +1,6 @@
 // The checks behind `offer-sync doctor`: each returns one line's worth of verdict, never throws.
 import { Redis } from 'ioredis';
-import { isPlatformError } from '../platforms/errors.js';
+import { isPlatformError, type PlatformError } from '../platforms/errors.js';
 import type { PlatformClient } from '../platforms/platform-client.js';
 import { MIN_REDIS_VERSION, inspectRedis, versionAtLeast } from '../redis/inspect-redis.js';
 
@@ -73,6 +73,10 @@ export async function checkPlatform(client: PlatformClient): Promise<CheckResult
 /** Says why a platform call failed in the words an operator acts on. */
 export function explainPlatformFailure(error: unknown): string {
   if (!isPlatformError(error)) return `unexpected error: ${(error as Error).message}`;
+  if (error.platform === 'offerit') {
+    const offerit = explainOfferitFailure(error);
+    if (offerit !== undefined) return offerit;
+  }
   const said = error.platformMessage ? ` (${error.platformMessage})` : '';
   switch (error.code) {
     case 'AUTH':
@@ -88,6 +92,22 @@ export function explainPlatformFailure(error: unknown): string {
     default:
       return error.message;
   }
+}
+
+/**
+ * Offerit answers bad credentials and an IP missing from the allow-list with the same statuses
+ * as anything else (the client tells them apart with ping).
+ */
+function explainOfferitFailure(error: PlatformError): string | undefined {
+  const said = error.platformMessage ? ` (the platform said: ${error.platformMessage})` : '';
+  if (error.code === 'AUTH') {
+    return (
+      'credentials, IP allow-list or REST API not enabled: check OFFERIT_API_USERNAME and ' +
+      "OFFERIT_API_KEY (an admin user's), that this machine's IP is on the network's " +
+      `ADMIN_API_ALLOWED_IPS, that the REST API is enabled, and that OFFERIT_BASE_URL ends in /api${said}`
+    );
+  }
+  return undefined;
 }
 
 function redactRedisUrl(url: string): string {

@@ -135,7 +135,9 @@ export function createOfferitClient(
         statusResponseSchema,
       ),
     searchAffiliates: (input = {}) =>
-      transport.call('GET', 'affiliate/search', params(input), affiliateSearchResponseSchema),
+      transport.call('GET', 'affiliate/search', params(input), affiliateSearchResponseSchema, {
+        bare: true,
+      }),
     iterateOffers(options = {}) {
       return walkOfferWindows((ids) => client.getDetails({ offerid: ids }), {
         windowSize: config.windowSize,

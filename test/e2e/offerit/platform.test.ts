@@ -26,10 +26,10 @@ describe('offerit platform adapter', () => {
   });
   afterEach(() => running.sandbox.stop());
 
-  it('ping succeeds, and reports a Failure envelope as VALIDATION', async () => {
+  it('ping succeeds; a Failure envelope on ping is AUTH (ping takes no parameters)', async () => {
     await expect(platform.ping()).resolves.toBeUndefined();
     running.sandbox.runtime.faults.failNext('failure-envelope');
-    await expect(platform.ping()).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(platform.ping()).rejects.toMatchObject({ code: 'AUTH', retryable: false });
   });
 
   describe('offers', () => {
