@@ -104,7 +104,7 @@ describe('offerit client against the sandbox', () => {
   it.each<DetailsVariant>(['by-id', 'list', 'offers-by-id', 'offers-list'])(
     'reads the %s variant of get_details the same way',
     async (variant) => {
-      running.sandbox.settings.detailsVariant = variant;
+      running.sandbox.variants.apply({ variants: { detailsVariant: variant } });
       const offers = await running.client.getDetails({ offerid: '400,404' });
       expect(offers.map((offer) => offer.offerid)).toEqual(['400', '404']);
       expect(offers[0]!.goals!.map((goal) => goal.offer_goal_id)).toEqual(['48', '49']);

@@ -46,6 +46,7 @@ export const OFFERIT_DETAILS_LOOKUP_KEYS = [
   'name',
   'name_like',
   'advertiserid',
+  'advertiser_username',
 ] as const;
 
 const idList = formScalar(
@@ -59,6 +60,7 @@ export const getDetailsParamsSchema = z
     name: formText.optional(),
     name_like: formText.optional(),
     advertiserid: formInt.optional(),
+    advertiser_username: formText.optional(),
     /**
      * Comma separated column names of the documented vocabulary (not quite the add_offer names,
      * see `detail-columns.ts`); `offerid` is always returned.
