@@ -14,6 +14,8 @@ export const OFFER_READ_ONLY = new Set([
   'landing_pages',
   'landing_pageid',
   'active',
+  // get_details' documented column of the advertiser's name (v2); advertiserid is what is written.
+  'advertiser_username',
 ]);
 export const GOAL_WRITABLE = [
   'goal_id',

@@ -28,7 +28,7 @@ describe('offerit client error mapping', () => {
   const fixtures = { offers: [{ offerid: '400', name: 'Offer', url: 'https://x.example/' }] };
 
   it('bad credentials -> AUTH (401 here; every other way in credentials.test.ts), not retryable', async () => {
-    running = await startSandbox({ fixtures });
+    running = await startSandbox({ fixtures, answers: 'v1' });
     const wrong = createOfferitClient({ ...running.config, apiKey: 'not-the-key' });
     const error = await failure(wrong.ping());
     expect(error).toMatchObject({

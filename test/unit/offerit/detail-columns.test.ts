@@ -5,6 +5,7 @@ import {
   returnColumnsFor,
   withAddOfferNames,
 } from '../../../src/platforms/offerit/wire/detail-columns.js';
+import { DETAIL_COLUMNS, offeritOfferSchema } from '../../../src/platforms/offerit/index.js';
 
 describe('get_details column aliases', () => {
   it('holds the four documented spellings of the contract', () => {
@@ -16,10 +17,14 @@ describe('get_details column aliases', () => {
     });
   });
 
-  it('asks by documented names', () => {
+  it('asks by documented names, and for every field the record schema reads', () => {
     expect(returnColumnsFor(['name', 'advertiser_cost_flat', 'authorized', 'name'])).toBe(
       'name,cost_flat,authorized_countries_iso',
     );
+    const asked = DETAIL_COLUMNS.split(',');
+    expect(asked).toHaveLength(Object.keys(offeritOfferSchema.shape).length);
+    expect(asked).toContain('cost_type');
+    expect(asked).not.toContain('advertiser_cost_type');
   });
 
   it('reads either spelling under the add_offer name; the documented one wins when both come', () => {
