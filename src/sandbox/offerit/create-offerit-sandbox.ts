@@ -5,7 +5,7 @@
 // activate_offer samples PATCH with a query string and no body; one doc page sends GET
 // parameters in a body).
 //
-// Answer variants (`variants.ts`; preset `answers: "v1" | "v2"`, default v1, or single switches
+// Answer variants (`variants.ts`; preset `answers: "v1" | "v2"`, default v2, or single switches
 // through the `variants` option or `POST /__sandbox/settings {"variants":{...}}`):
 //   detailsVariant     get_details' message: by-id | list | offers-by-id | offers-list
 //                      (also `POST /__sandbox/details-variant {"variant":...}`)
@@ -41,7 +41,7 @@ export interface OfferitSandboxOptions extends SandboxOptions {
   username?: string;
   /** Expected `api-key`. @defaultValue 'sandbox-offerit-key' */
   apiKey?: string;
-  /** The preset of answer variants: the contract's version. @defaultValue 'v1' */
+  /** The preset of answer variants: the contract's version. @defaultValue 'v2' */
   answers?: OfferitAnswers;
   /** Single switches on top of the preset (see `variants.ts`). */
   variants?: Partial<OfferitVariants>;

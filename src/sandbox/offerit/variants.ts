@@ -1,7 +1,7 @@
 // The Offerit sandbox's answer variants. Where the platform contract lists several ways a real
 // network may answer, the sandbox answers each one, chosen by a switch. The presets are the
-// contract's versions: `v1` answers as version 1 described (the default, for now), `v2` as
-// version 2 documents. `POST /__sandbox/settings` takes
+// contract's versions: `v1` answers as version 1 described, `v2` as version 2 documents (the
+// default: where they differ, v2 stands). `POST /__sandbox/settings` takes
 // `{"answers":"v1"|"v2"}` (a preset; switches not named go back to it) and/or
 // `{"variants":{...}}` (single switches on top of what is in force).
 import { z } from 'zod';
@@ -86,11 +86,11 @@ export interface OfferitVariantSettings extends VariantSettings {
   current(): OfferitVariants;
 }
 
-/** Variants starting from preset `answers` (default v1) with `variants` on top. */
+/** Variants starting from preset `answers` (default v2) with `variants` on top. */
 export function createOfferitVariants(
   start: { answers?: unknown; variants?: unknown } = {},
 ): OfferitVariantSettings {
-  let inForce: OfferitVariants = { ...OFFERIT_PRESETS.v1 };
+  let inForce: OfferitVariants = { ...OFFERIT_PRESETS.v2 };
   const settings: OfferitVariantSettings = {
     apply(change) {
       // Everything is checked before anything changes: a bad switch leaves the others alone.

@@ -55,8 +55,8 @@ describe('offerit sandbox variants', () => {
 
   const get = async (path: string) => (await raw(running, 'GET', path)).json;
 
-  it('starts on the v1 preset; options and settings choose a preset and single switches', () => {
-    expect(createOfferitSandbox().variants.current()).toEqual(OFFERIT_PRESETS.v1);
+  it('starts on the v2 preset; options and settings choose a preset and single switches', () => {
+    expect(createOfferitSandbox().variants.current()).toEqual(OFFERIT_PRESETS.v2);
     const v1 = createOfferitSandbox({ answers: 'v1', variants: { countryKeys: 'padded' } });
     expect(v1.variants.current()).toEqual({ ...OFFERIT_PRESETS.v1, countryKeys: 'padded' });
     expect(() => createOfferitSandbox({ variants: { getDetails: 'gone' } as never })).toThrow(
