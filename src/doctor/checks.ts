@@ -1,6 +1,7 @@
 // The checks behind `offer-sync doctor`: each returns one line's worth of verdict, never throws.
 import { Redis } from 'ioredis';
-import { isPlatformError } from '../platforms/errors.js';
+import { isPlatformError, type PlatformError } from '../platforms/errors.js';
+import { isGetDetailsMissing } from '../platforms/offerit/get-details-missing.js';
 import type { PlatformClient } from '../platforms/platform-client.js';
 import { MIN_REDIS_VERSION, inspectRedis, versionAtLeast } from '../redis/inspect-redis.js';
 
@@ -73,6 +74,10 @@ export async function checkPlatform(client: PlatformClient): Promise<CheckResult
 /** Says why a platform call failed in the words an operator acts on. */
 export function explainPlatformFailure(error: unknown): string {
   if (!isPlatformError(error)) return `unexpected error: ${(error as Error).message}`;
+  if (error.platform === 'offerit') {
+    const offerit = explainOfferitFailure(error);
+    if (offerit !== undefined) return offerit;
+  }
   const said = error.platformMessage ? ` (${error.platformMessage})` : '';
   switch (error.code) {
     case 'AUTH':
@@ -88,6 +93,30 @@ export function explainPlatformFailure(error: unknown): string {
     default:
       return error.message;
   }
+}
+
+/**
+ * Offerit answers bad credentials and an IP missing from the allow-list with the same statuses
+ * as anything else (the client tells them apart with ping), and an install from before mid-2020
+ * has no get_details at all.
+ */
+function explainOfferitFailure(error: PlatformError): string | undefined {
+  const said = error.platformMessage ? ` (the platform said: ${error.platformMessage})` : '';
+  if (error.code === 'AUTH') {
+    return (
+      'credentials, IP allow-list or REST API not enabled: check OFFERIT_API_USERNAME and ' +
+      "OFFERIT_API_KEY (an admin user's), that this machine's IP is on the network's " +
+      `ADMIN_API_ALLOWED_IPS, that the REST API is enabled, and that OFFERIT_BASE_URL ends in /api${said}`
+    );
+  }
+  if (isGetDetailsMissing(error)) {
+    return (
+      'this Offerit / NATS for Networks install has no get_details endpoint (it answers 404; ' +
+      'get_details arrived with the mid-2020 releases): offer-sync cannot read or list its ' +
+      `offers, only write the ones it knows by id. Upgrade the platform${said}`
+    );
+  }
+  return undefined;
 }
 
 function redactRedisUrl(url: string): string {

@@ -18,6 +18,14 @@ export const registerSandboxCommand: CommandRegistrar = (program: Command) => {
         '50/10s',
       ),
     )
+    .addOption(
+      new Option(
+        '--answers <version>',
+        'answer shapes of the platform contract version (Offerit sandbox; single switches: POST <url>/__sandbox/settings {"variants":{...}})',
+      )
+        .choices(['v1', 'v2'])
+        .default('v2'),
+    )
     .action(
       async (options: {
         host: string;
@@ -25,6 +33,7 @@ export const registerSandboxCommand: CommandRegistrar = (program: Command) => {
         offerslookPort: string;
         seed: boolean;
         offerslookRateLimit: string;
+        answers: 'v1' | 'v2';
       }) => {
         const limit =
           options.offerslookRateLimit === 'none'
@@ -43,9 +52,11 @@ export const registerSandboxCommand: CommandRegistrar = (program: Command) => {
           seed: options.seed,
           offerslookRateLimit: limit,
         });
+        sandboxes.offerit.variants.apply({ answers: options.answers });
         process.stdout.write(
           `offerit sandbox:    ${sandboxes.urls.offerit}\nofferslook sandbox: ${sandboxes.urls.offerslook}\n`,
         );
+        process.stdout.write(`offerit answers:    ${options.answers}\n`);
         process.stdout.write('point offer-sync at them with:\n');
         for (const [name, value] of Object.entries(sandboxes.env))
           process.stdout.write(`  export ${name}=${value}\n`);

@@ -1,5 +1,6 @@
 // The Offerit / NATS for Networks REST client: one typed method per endpoint of the contract
-// (section 1), plus the two walks that stand in for "list all".
+// (section 1), plus the two walks that stand in for "list all". Records come back in the
+// entity-view shape of `records.ts` (add_offer names), whichever vocabulary the server answered.
 import type { OfferitConfig } from '../../config/index.js';
 import type { Logger } from '../../log/logger.js';
 import type { RequestHooks } from '../platform-client.js';
@@ -9,7 +10,10 @@ import type {
   OfferitGoal,
   OfferitOffer,
 } from './records.js';
+import { offeritOfferSchema } from './records.js';
 import { createOfferitTransport, type OfferitParams } from './transport.js';
+import { getDetailsMissing } from './get-details-missing.js';
+import { isPlatformError } from '../errors.js';
 import {
   walkAffiliatePages,
   walkOfferWindows,
@@ -35,6 +39,14 @@ import {
   type SetCommissionChangePayoutsParams,
   type SetOfferGoalsParams,
 } from './wire/index.js';
+import { returnColumnsFor } from './wire/detail-columns.js';
+
+/**
+ * What get_details is asked for when the caller names no columns: every field the record schema
+ * reads, by its documented `return_columns` name. A server that ignores the list answers every
+ * column, under either spelling; both are read.
+ */
+export const DETAIL_COLUMNS = returnColumnsFor(Object.keys(offeritOfferSchema.shape));
 
 /** get_details lookup: `offerid` may also be given as a list (sent as a comma list). */
 export type GetDetailsQuery = Omit<GetDetailsParams, 'offerid'> & {
@@ -51,7 +63,10 @@ export interface OfferitClient {
   editOffer(params: EditOfferParams): Promise<string>;
   pauseOffer(params: PauseOfferParams): Promise<string>;
   activateOffer(params: ActivateOfferParams): Promise<string>;
-  /** Offers matching one lookup key; goals carry their `offerid`. */
+  /**
+   * Offers matching one lookup key; goals carry their `offerid`. A 404 is an install without
+   * get_details (PROTOCOL, see `get-details-missing.ts`), never "no offers".
+   */
   getDetails(query: GetDetailsQuery): Promise<OfferitOffer[]>;
   /** Returns every goal of the offer after the change. */
   setOfferGoals(params: SetOfferGoalsParams): Promise<OfferitGoal[]>;
@@ -91,12 +106,17 @@ export function createOfferitClient(
       const offerid = Array.isArray(query.offerid)
         ? query.offerid.join(',')
         : (query.offerid as string | undefined);
-      const offers = await transport.call(
-        'GET',
-        'offer/get_details',
-        params({ ...query, offerid }),
-        getDetailsResponseSchema,
-      );
+      const offers = await transport
+        .call(
+          'GET',
+          'offer/get_details',
+          params({ return_columns: DETAIL_COLUMNS, ...query, offerid }),
+          getDetailsResponseSchema,
+        )
+        .catch((error: unknown) => {
+          if (isPlatformError(error) && error.code === 'NOT_FOUND') throw getDetailsMissing(error);
+          throw error;
+        });
       return offers.map((offer) =>
         offer.goals
           ? { ...offer, goals: offer.goals.map((goal) => ({ ...goal, offerid: offer.offerid })) }
@@ -135,7 +155,9 @@ export function createOfferitClient(
         statusResponseSchema,
       ),
     searchAffiliates: (input = {}) =>
-      transport.call('GET', 'affiliate/search', params(input), affiliateSearchResponseSchema),
+      transport.call('GET', 'affiliate/search', params(input), affiliateSearchResponseSchema, {
+        bare: true,
+      }),
     iterateOffers(options = {}) {
       return walkOfferWindows((ids) => client.getDetails({ offerid: ids }), {
         windowSize: config.windowSize,

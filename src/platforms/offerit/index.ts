@@ -1,9 +1,13 @@
-export { createOfferitClient } from './client.js';
+export { createOfferitClient, DETAIL_COLUMNS } from './client.js';
 export type { OfferitClient, GetDetailsQuery } from './client.js';
 export { createOfferitPlatform } from './offerit-platform.js';
 export type { OfferitPlatformOptions } from './offerit-platform.js';
 export { createOfferitTransport, scrubSecrets } from './transport.js';
-export type { OfferitTransport, OfferitMethod, OfferitParams } from './transport.js';
+export type { OfferitTransport, OfferitMethod, OfferitParams, CallOptions } from './transport.js';
+export { createCredentialsCheck, credentialsProblem, PING_OPERATION } from './credentials-check.js';
+export type { CredentialsCheck, CredentialsCheckOptions } from './credentials-check.js';
+export { getDetailsMissing, isGetDetailsMissing } from './get-details-missing.js';
+export { hasPayoutColumns, withOfferPayouts } from './offer-payouts.js';
 export { walkOfferWindows, walkAffiliatePages } from './paging.js';
 export type { OfferWindowOptions, AffiliatePageOptions } from './paging.js';
 export { encodePhpForm, decodePhpForm } from './php-form.js';

@@ -2,12 +2,19 @@
 // add_offer, update = edit_offer, retire = pause_offer); goals live on their offer and are
 // written with set_offer_goals; commissions are normalised commission changes (create =
 // add_commission_change, update = set_commission_change_payouts, retire = payouts to 0: there is
-// no delete); affiliates are read-only (affiliate/search).
+// no delete); affiliates are read-only (affiliate/search). Writes return `{ key }` only, except
+// goals: set_offer_goals answers every goal of the offer, so the written goal's view comes with
+// it. Nothing is read back just to fill `record`: requests are the scarce resource.
 import type { EntityKey, PlatformRecord } from '../entities.js';
 import { PlatformError } from '../errors.js';
 import type { PlatformClient } from '../platform-client.js';
 import type { OfferitClient } from './client.js';
-import { offeritCommissionPayoutFields } from './records.js';
+import {
+  offeritCommissionChangeSchema,
+  offeritCommissionPayoutFields,
+  type OfferitCommissionChange,
+  type OfferitGoal,
+} from './records.js';
 import { createOfferitReads, offerIdOf } from './platform-reads.js';
 import { commissionParams, goalVars, offerParams, refuse } from './record-params.js';
 import { commissionPayoutUpdate } from './commission-update.js';
@@ -27,11 +34,16 @@ export function createOfferitPlatform(
 ): PlatformClient {
   const defaultGoalId = options.defaultGoalId ?? '1';
   const reads = createOfferitReads(client);
-  const { getOffer, getChange } = reads;
+  const { getOfferRecord, getChange } = reads;
 
   return {
     platform: 'offerit',
-    ping: () => client.ping(),
+    async ping() {
+      await client.ping();
+      // get_details for one id and one column: an install without get_details (before mid-2020)
+      // is reported here, by doctor, rather than half-way through a reconcile.
+      await client.getDetails({ offerid: '1', return_columns: 'offerid' });
+    },
 
     get: (key) => reads.get(key),
     list: (kind, options) => reads.list(kind, options),
@@ -67,15 +79,17 @@ export function createOfferitPlatform(
       if (kind === 'affiliate') throw readOnlyAffiliates('create');
       const offerid = options.offerId ?? textOf(record.offerid);
       if (offerid === undefined) throw new Error(`offerit ${kind}: create needs an offerId`);
-      if (kind === 'goal')
-        return { key: { kind, offerId: offerid, id: await createGoal(offerid, record) } };
+      if (kind === 'goal') {
+        const goal = await createGoal(offerid, record);
+        return { key: { kind, offerId: offerid, id: goal.offer_goal_id }, record: goal };
+      }
       const { changeid } = await client.addCommissionChange(
         commissionParams(record, offerid) as never,
       );
       return { key: { kind, offerId: offerid, id: changeid } };
     },
 
-    async update(key, changes) {
+    async update(key, changes, current) {
       if (key.kind === 'offer') {
         const { active, ...fields } = changes;
         const params = offerParams(fields, 'update');
@@ -87,14 +101,16 @@ export function createOfferitPlatform(
         if (wanted === '0') await client.pauseOffer(pause(key.id, changes));
       } else if (key.kind === 'goal') {
         const vars = goalVars(changes, 'update');
-        await client.setOfferGoals({
+        const goals = await client.setOfferGoals({
           offerid: offerIdOf(key),
           goal_vars: [{ ...vars, offer_goal_id: key.id }] as never,
         });
+        const goal = goals.find((candidate) => candidate.offer_goal_id === key.id);
+        return goal ? { key, record: goal } : { key };
       } else if (key.kind === 'commission') {
-        const current = await getChange(offerIdOf(key), key.id);
-        if (!current) throw missing(key);
-        await client.setCommissionChangePayouts(commissionPayoutUpdate(current, changes));
+        const change = changeOf(key, current) ?? (await getChange(offerIdOf(key), key.id));
+        if (!change) throw missing(key);
+        await client.setCommissionChangePayouts(commissionPayoutUpdate(change, changes));
       } else {
         throw readOnlyAffiliates('update');
       }
@@ -123,8 +139,8 @@ export function createOfferitPlatform(
     },
   };
 
-  async function createGoal(offerid: string, record: PlatformRecord): Promise<string> {
-    const before = await getOffer(offerid);
+  async function createGoal(offerid: string, record: PlatformRecord): Promise<OfferitGoal> {
+    const before = await getOfferRecord(offerid);
     if (!before) throw missing({ kind: 'offer', id: offerid });
     const known = new Set((before.goals ?? []).map((goal) => goal.offer_goal_id));
     const after = await client.setOfferGoals({
@@ -142,8 +158,28 @@ export function createOfferitPlatform(
         },
       );
     }
-    return added[0]!.offer_goal_id;
+    return added[0]!;
   }
+}
+
+/**
+ * The caller's `current` record of the change at `key`, when it is one: it saves the
+ * get_commission_changes read. Anything else (another change, a record of the wrong shape) is
+ * ignored and the change is read.
+ */
+function changeOf(
+  key: EntityKey,
+  current: PlatformRecord | undefined,
+): OfferitCommissionChange | undefined {
+  if (current === undefined) return undefined;
+  const parsed = offeritCommissionChangeSchema.safeParse(current);
+  if (!parsed.success) return undefined;
+  const change = parsed.data;
+  const same =
+    change.changeid === key.id &&
+    change.offerid === key.offerId &&
+    (key.id !== '0' || change.goalid === '0');
+  return same ? change : undefined;
 }
 
 /** pause_offer for `offerid`, keeping the record's own date_expire when it has one. */

@@ -1,15 +1,22 @@
-// The read side of the Offerit adapter: get, list and search over the client. Goals come from
-// their offer's record; commission changes from get_commission_changes per offer.
+// The read side of the Offerit adapter: get, list and search over the client. Offers are
+// get_details records, with their payouts from the default commission change where get_details
+// has none (`offer-payouts.ts`); goals come from their offer's record; commission changes from
+// get_commission_changes per offer. Only NOT_FOUND reads as "absent": a get_details that is
+// missing altogether is a PROTOCOL error and passes through.
 import type { EntityKey, EntityKind, PlatformRecord } from '../entities.js';
 import { isPlatformError } from '../errors.js';
 import type { ListOptions } from '../platform-client.js';
 import type { OfferitClient } from './client.js';
 import type { OfferitAffiliate, OfferitCommissionChange, OfferitOffer } from './records.js';
 import { scalarText } from './record-params.js';
+import { withOfferPayouts } from './offer-payouts.js';
 
 type Offers = OfferitOffer[] | AsyncIterable<OfferitOffer>;
 
 export interface OfferitReads {
+  /** The get_details record alone (goals included, payouts maybe not): for goal bookkeeping. */
+  getOfferRecord: (id: string) => Promise<OfferitOffer | undefined>;
+  /** The offer's entity view, payouts included. */
   getOffer: (id: string) => Promise<OfferitOffer | undefined>;
   getChange: (offerId: string, id: string) => Promise<OfferitCommissionChange | undefined>;
   get: (key: EntityKey) => Promise<PlatformRecord | undefined>;
@@ -22,16 +29,32 @@ export interface OfferitReads {
 }
 
 export function createOfferitReads(client: OfferitClient): OfferitReads {
-  async function getOffer(id: string): Promise<OfferitOffer | undefined> {
+  async function getOfferRecord(id: string): Promise<OfferitOffer | undefined> {
     const offers = await orUndefined(client.getDetails({ offerid: id }));
     return offers?.find((offer) => offer.offerid === id);
+  }
+
+  const changesOfOffer = (offerid: string) => orUndefined(client.getCommissionChanges({ offerid }));
+  const withPayouts = (offer: OfferitOffer) => withOfferPayouts(offer, changesOfOffer);
+
+  async function getOffer(id: string): Promise<OfferitOffer | undefined> {
+    const offer = await getOfferRecord(id);
+    return offer && withPayouts(offer);
+  }
+
+  /** Offers as entity views; one that vanished between two requests is left out. */
+  async function* viewsOf(offers: Offers): AsyncGenerator<OfferitOffer> {
+    for await (const offer of offers) {
+      const view = await withPayouts(offer);
+      if (view) yield view;
+    }
   }
 
   async function getChange(
     offerId: string,
     id: string,
   ): Promise<OfferitCommissionChange | undefined> {
-    const changes = await orUndefined(client.getCommissionChanges({ offerid: offerId }));
+    const changes = await changesOfOffer(offerId);
     return changes?.find(
       (change) => change.changeid === id && (id !== '0' || change.goalid === '0'),
     );
@@ -42,9 +65,10 @@ export function createOfferitReads(client: OfferitClient): OfferitReads {
     return found.find((affiliate) => affiliate.loginid === loginid);
   }
 
+  /** get_details records (payouts maybe missing): what goals and changes are listed from. */
   async function offersFor(offerId: string | undefined): Promise<Offers> {
     if (offerId === undefined) return client.iterateOffers();
-    const offer = await getOffer(offerId);
+    const offer = await getOfferRecord(offerId);
     return offer ? [offer] : [];
   }
 
@@ -62,13 +86,14 @@ export function createOfferitReads(client: OfferitClient): OfferitReads {
   }
 
   async function* list(kind: EntityKind, options: ListOptions = {}): AsyncIterable<PlatformRecord> {
-    if (kind === 'offer') yield* await offersFor(options.offerId);
+    if (kind === 'offer') yield* viewsOf(await offersFor(options.offerId));
     else if (kind === 'goal') yield* goalsOf(await offersFor(options.offerId));
     else if (kind === 'commission') yield* changesOf(await offersFor(options.offerId));
     else yield* client.iterateAffiliates();
   }
 
   return {
+    getOfferRecord,
     getOffer,
     getChange,
     async get(key) {
@@ -76,7 +101,7 @@ export function createOfferitReads(client: OfferitClient): OfferitReads {
         case 'offer':
           return getOffer(key.id);
         case 'goal':
-          return (await getOffer(offerIdOf(key)))?.goals?.find(
+          return (await getOfferRecord(offerIdOf(key)))?.goals?.find(
             (goal) => goal.offer_goal_id === key.id,
           );
         case 'commission':
@@ -91,8 +116,8 @@ export function createOfferitReads(client: OfferitClient): OfferitReads {
       const offerid = scalarText(match.offerid);
       if (kind === 'offer') {
         const name = scalarText(match.name);
-        if (offerid !== undefined) yield* await offersFor(offerid);
-        else if (name !== undefined) yield* await client.getDetails({ name });
+        if (offerid !== undefined) yield* viewsOf(await offersFor(offerid));
+        else if (name !== undefined) yield* viewsOf(await client.getDetails({ name }));
         else yield* list(kind, options);
       } else if (kind === 'goal' || kind === 'commission') {
         yield* list(kind, { ...options, offerId: offerid ?? options.offerId });

@@ -14,6 +14,8 @@ export const OFFER_READ_ONLY = new Set([
   'landing_pages',
   'landing_pageid',
   'active',
+  // get_details' documented column of the advertiser's name (v2); advertiserid is what is written.
+  'advertiser_username',
 ]);
 export const GOAL_WRITABLE = [
   'goal_id',
@@ -102,6 +104,8 @@ export function goalVars(
 }
 
 const SUBAFF_FIELDS = ['subaff', 'subaff2', 'subaff3', 'subaff4', 'subaff5'] as const;
+/** Goal-change switches get_commission_changes reads back as "Pay Affiliate Managers", ... */
+const GOAL_FLAG_FIELDS = ['aff_manager_payout', 'aff_referral_payout'] as const;
 /** What a commission-change record may carry into add_commission_change (ids are skipped). */
 const COMMISSION_FIELDS = new Set<string>([
   'offerid',
@@ -114,6 +118,7 @@ const COMMISSION_FIELDS = new Set<string>([
   'start_time',
   'end_time',
   ...SUBAFF_FIELDS,
+  ...GOAL_FLAG_FIELDS,
   ...offeritCommissionPayoutFields,
 ]);
 
@@ -155,7 +160,7 @@ export function commissionParams(
     start_time: text('start_time'),
     end_time: text('end_time'),
   };
-  for (const field of [...SUBAFF_FIELDS, ...offeritCommissionPayoutFields])
+  for (const field of [...SUBAFF_FIELDS, ...GOAL_FLAG_FIELDS, ...offeritCommissionPayoutFields])
     params[field] = text(field);
   return params;
 }

@@ -22,13 +22,18 @@ const commissionType = z.union([z.enum(OFFERIT_COMMISSION_TYPES), z.string().reg
 /** Empty string means "not set" on Offerit (dates, amounts, enums alike). */
 const orEmpty = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 
-/** A country list: `["GB","DE"]`, `"GB,DE"`, or `["GB,DE"]` (seed 003) all read as `["GB","DE"]`. */
-export const offeritCountryList = z.union([z.array(z.string()), z.string()]).transform((value) =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap((item) => item.split(','))
-    .map((item) => item.trim().toUpperCase())
-    .filter((item) => item !== ''),
-);
+/**
+ * A country list: `["GB","DE"]`, `"GB,DE"`, or `["GB,DE"]` (seed 003) all read as `["GB","DE"]`;
+ * so does a map keyed by numeric code (`{"826":"GB"}`), the way get_commission_changes sends them.
+ */
+export const offeritCountryList = z
+  .union([z.array(z.string()), z.string(), z.record(z.string(), z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : typeof value === 'string' ? [value] : Object.values(value))
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim().toUpperCase())
+      .filter((item) => item !== ''),
+  );
 
 export const offeritGoalSchema = z.looseObject({
   offer_goal_id: wireId,
@@ -86,6 +91,7 @@ export const offeritCommissionPayoutFields = [
 /**
  * A commission change, normalised from `get_commission_changes`' human-readable keys
  * ("Change Id", "Flat Conversion Payout", ...) to the parameter names of add_commission_change.
+ * A payout the row leaves out is absent here: "not set", never 0.
  */
 export const offeritCommissionChangeSchema = z.looseObject({
   offerid: wireId,
@@ -112,6 +118,14 @@ export const offeritCommissionChangeSchema = z.looseObject({
   flat_amount_per_continuity: wireDecimal.optional(),
   percentage_of_customer_conversion: wireDecimal.optional(),
   percentage_of_customer_continuity: wireDecimal.optional(),
+  /**
+   * "CPM Payout" (v2 sample). add_commission_change has no parameter for it, so it is read-only
+   * here, and it has no Offerslook twin.
+   */
+  cpm_payout: wireDecimal.optional(),
+  /** Goal rows: "Pay Affiliate Managers" / "Pay Referring Affiliates" (JSON booleans) as 1/0. */
+  aff_manager_payout: wireText.optional(),
+  aff_referral_payout: wireText.optional(),
 });
 
 /** An affiliate from `affiliate/search`. Carries password hashes and API keys: never log it. */

@@ -1,16 +1,24 @@
-// One HTTP exchange with Offerit: hooks, PHP form encoding, envelope unwrapping and error
-// mapping. got never retries (the queue owns retries) and never throws on a status: every
-// failure is classified once, in `src/platforms/http/classify.ts`.
+// One HTTP exchange with Offerit: hooks, PHP form encoding (GET parameters in the query string,
+// POST and PATCH in a form body), envelope unwrapping and error mapping. got never retries (the
+// queue owns retries) and never throws on a status: every failure is classified once, in
+// `src/platforms/http/classify.ts`, and an answer that may be bad credentials in disguise is
+// checked against ping (`credentials-check.ts`).
 import got, { type Got } from 'got';
 import type { z } from 'zod';
 import type { OfferitConfig } from '../../config/index.js';
 import type { Logger } from '../../log/logger.js';
-import { PlatformError } from '../errors.js';
-import { httpFailure, protocolFailure, transportFailure } from '../http/classify.js';
+import type { PlatformError } from '../errors.js';
+import { transportFailure } from '../http/classify.js';
 import type { RequestHooks } from '../platform-client.js';
 import { encodePhpForm, type PhpFormValue } from './php-form.js';
-import { failureText, isSuccessResult, offeritEnvelopeSchema } from './wire/envelope.js';
+import { pingResponseSchema } from './wire/envelope.js';
 import { SECRET_FIELD_PATTERN } from './wire/affiliates.js';
+import { readAnswer, type RawAnswer, type ReadOptions } from './read-answer.js';
+import {
+  PING_OPERATION,
+  createCredentialsCheck,
+  type CredentialsCheckOptions,
+} from './credentials-check.js';
 
 export type OfferitMethod = 'GET' | 'POST' | 'PATCH';
 export type OfferitParams = Readonly<Record<string, PhpFormValue>>;
@@ -22,8 +30,11 @@ export interface OfferitTransport {
     endpoint: string,
     params: OfferitParams,
     schema: S,
+    options?: CallOptions,
   ): Promise<z.output<S>>;
 }
+
+export type CallOptions = ReadOptions;
 
 const PLATFORM = 'offerit';
 
@@ -31,6 +42,7 @@ export function createOfferitTransport(
   config: OfferitConfig,
   hooks: RequestHooks = {},
   logger?: Logger,
+  credentialsOptions?: CredentialsCheckOptions,
 ): OfferitTransport {
   const http: Got = got.extend({
     prefixUrl: config.baseUrl,
@@ -44,48 +56,71 @@ export function createOfferitTransport(
   const log = logger?.child({ platform: PLATFORM });
   const scrub = (text: string) => scrubSecrets(text, config.apiKey);
 
-  return {
-    async call(method, endpoint, params, schema) {
+  const credentials = createCredentialsCheck(
+    () => transport.call('GET', 'service/ping', {}, pingResponseSchema),
+    credentialsOptions,
+  );
+
+  const transport: OfferitTransport = {
+    async call(method, endpoint, params, schema, options = {}) {
       const operation = `${method} /${endpoint}`;
-      await hooks.beforeRequest?.(operation);
-      const encoded = encodePhpForm(params);
-      const started = performance.now();
-      let status: number | undefined;
-      let body: string;
-      let retryAfter: string | undefined;
-      try {
-        const response =
-          method === 'GET'
-            ? await http(encoded === '' ? endpoint : `${endpoint}?${encoded}`, { method })
-            : await http(endpoint, {
-                method,
-                body: encoded,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-              });
-        status = response.statusCode;
-        body = response.body;
-        retryAfter = response.headers['retry-after'];
-      } catch (error) {
-        const failure = transportFailure(PLATFORM, operation, safeCause(error, scrub));
-        report(failure);
-        throw failure;
-      } finally {
-        hooks.afterResponse?.({
-          operation,
-          status,
-          durationMs: Math.round(performance.now() - started),
-        });
+      const answer = await exchange(method, endpoint, params, operation);
+      const outcome = readAnswer(operation, answer, schema, options);
+      if (outcome.ok) {
+        credentials.passed();
+        log?.debug({ operation, status: answer.status }, 'offerit request ok');
+        return outcome.value;
       }
-      try {
-        const result = readAnswer(operation, status, scrub(body), retryAfter, schema);
-        log?.debug({ operation, status }, 'offerit request ok');
-        return result;
-      } catch (error) {
-        if (error instanceof PlatformError) report(error);
-        throw error;
+      let { error } = outcome;
+      if (error.code === 'AUTH' || (outcome.ambiguous && operation === PING_OPERATION)) {
+        // ping takes no parameters: however it fails, it is the credentials (or the allow-list).
+        error = credentials.refused(error);
+      } else if (outcome.ambiguous) {
+        error = await credentials.reclassify(error);
       }
+      report(error);
+      throw error;
     },
   };
+  return transport;
+
+  async function exchange(
+    method: OfferitMethod,
+    endpoint: string,
+    params: OfferitParams,
+    operation: string,
+  ): Promise<RawAnswer> {
+    await hooks.beforeRequest?.(operation);
+    const encoded = encodePhpForm(params);
+    const started = performance.now();
+    let status: number | undefined;
+    try {
+      const response =
+        method === 'GET'
+          ? await http(encoded === '' ? endpoint : `${endpoint}?${encoded}`, { method })
+          : await http(endpoint, {
+              method,
+              body: encoded,
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            });
+      status = response.statusCode;
+      return {
+        status,
+        body: scrub(response.body),
+        retryAfterHeader: response.headers['retry-after'],
+      };
+    } catch (error) {
+      const failure = transportFailure(PLATFORM, operation, safeCause(error, scrub));
+      report(failure);
+      throw failure;
+    } finally {
+      hooks.afterResponse?.({
+        operation,
+        status,
+        durationMs: Math.round(performance.now() - started),
+      });
+    }
+  }
 
   function report(error: PlatformError): void {
     log?.debug(
@@ -93,44 +128,6 @@ export function createOfferitTransport(
       error.message,
     );
   }
-}
-
-function readAnswer<S extends z.ZodType>(
-  operation: string,
-  status: number,
-  body: string,
-  retryAfterHeader: string | undefined,
-  schema: S,
-): z.output<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    if (status >= 300) throw httpFailure(PLATFORM, operation, { status, body, retryAfterHeader });
-    throw protocolFailure(PLATFORM, operation, status, body);
-  }
-  const envelope = offeritEnvelopeSchema.safeParse(json);
-  if (!envelope.success) {
-    if (status >= 300) throw httpFailure(PLATFORM, operation, { status, body, retryAfterHeader });
-    throw protocolFailure(PLATFORM, operation, status, body, 'not an Offerit envelope');
-  }
-  const success = isSuccessResult(envelope.data.result);
-  if (!success || status >= 300) {
-    // A Failure with no text is still the platform saying no: name its result word instead.
-    const platformMessage = success
-      ? failureText(envelope.data)
-      : (failureText(envelope.data) ?? `result "${envelope.data.result}"`);
-    throw httpFailure(PLATFORM, operation, { status, platformMessage, body, retryAfterHeader });
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const where = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
-    throw protocolFailure(PLATFORM, operation, status, body, `of an unexpected shape (${where})`);
-  }
-  return parsed.data;
 }
 
 /**

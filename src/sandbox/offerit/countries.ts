@@ -1,5 +1,6 @@
 // ISO 3166-1 alpha-2 codes and their numeric codes: get_commission_changes keys countries by the
-// numeric code (`{"826":"GB"}`), and the sandbox refuses a code that is not a country.
+// numeric code (`{"826":"GB"}`, or zero-padded as v2's sample shows: `{"004":"AF"}`), and the
+// sandbox refuses a code that is not a country.
 const TABLE =
   'AD020 AE784 AF004 AG028 AI660 AL008 AM051 AO024 AQ010 AR032 AS016 AT040 AU036 AW533 AX248 AZ031 ' +
   'BA070 BB052 BD050 BE056 BF854 BG100 BH048 BI108 BJ204 BL652 BM060 BN096 BO068 BQ535 BR076 BS044 ' +
@@ -18,11 +19,17 @@ const TABLE =
   'TR792 TT780 TV798 TW158 TZ834 UA804 UG800 UM581 US840 UY858 UZ860 VA336 VC670 VE862 VG092 VI850 ' +
   'VN704 VU548 WF876 WS882 YE887 YT175 ZA710 ZM894 ZW716';
 
+/** ISO-2 → the three-digit numeric code, zero-padded (`AF` → `004`). */
+export const COUNTRY_NUMERIC_PADDED: ReadonlyMap<string, string> = new Map(
+  TABLE.split(' ').map((entry) => [entry.slice(0, 2), entry.slice(2)]),
+);
+
+/** ISO-2 → the numeric code without leading zeros (`AF` → `4`). */
 export const COUNTRY_NUMERIC: ReadonlyMap<string, string> = new Map(
-  TABLE.split(' ').map((entry) => [entry.slice(0, 2), String(Number(entry.slice(2)))]),
+  [...COUNTRY_NUMERIC_PADDED].map(([iso, numeric]) => [iso, String(Number(numeric))]),
 );
 
 /** The codes in `codes` that are not ISO 3166-1 countries. */
 export function unknownCountries(codes: readonly string[]): string[] {
-  return codes.filter((code) => !COUNTRY_NUMERIC.has(code));
+  return codes.filter((code) => !COUNTRY_NUMERIC_PADDED.has(code));
 }

@@ -27,22 +27,25 @@ import {
   editOffer,
   findOffers,
   pauseOffer,
-  renderOffer,
+  renderDetails,
 } from './handlers/offers.js';
 import type { OfferitSandboxState } from './state.js';
-
-/** How get_details shapes `message` (every ASSUMED variant the client must read). */
-export type DetailsVariant = 'by-id' | 'list' | 'offers-by-id' | 'offers-list';
+import type { DetailsVariant, OfferitVariants } from './variants.js';
 
 export interface EndpointContext {
   state: OfferitSandboxState;
-  detailsVariant: DetailsVariant;
+  /** The variants in force for this request. */
+  variants: OfferitVariants;
 }
 
 export interface Answer {
   message: unknown;
   /** Top-level fields beside `result` and `message` (add_commission_change's `changeid`). */
   extra?: Record<string, unknown>;
+  /** The envelope's result word. @defaultValue 'Success' */
+  result?: string;
+  /** Send `message` alone, with no envelope (affiliate/search, v2). */
+  bare?: boolean;
 }
 
 export interface Endpoint {
@@ -71,19 +74,20 @@ export const OFFERIT_ENDPOINTS: Readonly<Record<string, Endpoint>> = {
   'offer/pause_offer': endpoint('PATCH', pauseOfferParamsSchema, (params, { state }) => ({
     message: pauseOffer(state, params),
   })),
-  'offer/activate_offer': endpoint('PATCH', activateOfferParamsSchema, (params, { state }) => ({
-    message: activateOffer(state, params),
-  })),
-  'offer/get_details': endpoint(
-    'GET',
-    getDetailsParamsSchema,
-    (params, { state, detailsVariant }) => {
-      const offers = findOffers(state, params).map((offer) =>
-        renderOffer(offer, params.return_columns),
-      );
-      return { message: shapeDetails(offers, detailsVariant) };
-    },
+  'offer/activate_offer': endpoint(
+    'PATCH',
+    activateOfferParamsSchema,
+    (params, { state, variants }) => ({
+      message: activateOffer(state, params),
+      result: variants.activateResult,
+    }),
   ),
+  'offer/get_details': endpoint('GET', getDetailsParamsSchema, (params, { state, variants }) => {
+    const offers = findOffers(state, params).map((offer) =>
+      renderDetails(state, offer, variants, params.return_columns),
+    );
+    return { message: shapeDetails(offers, variants.detailsVariant) };
+  }),
   'offer/set_offer_goals': endpoint('PATCH', setOfferGoalsParamsSchema, (params, { state }) => ({
     message: { goals: setOfferGoals(state, params.offerid, params.goal_vars).map(renderGoal) },
   })),
@@ -98,8 +102,8 @@ export const OFFERIT_ENDPOINTS: Readonly<Record<string, Endpoint>> = {
   'offer/get_commission_changes': endpoint(
     'GET',
     getCommissionChangesParamsSchema,
-    (params, { state }) => ({
-      message: { changes: renderChanges(state, params.offerid) },
+    (params, { state, variants }) => ({
+      message: { changes: renderChanges(state, params.offerid, variants) },
     }),
   ),
   'offer/set_commission_change_payouts': endpoint(
@@ -109,9 +113,17 @@ export const OFFERIT_ENDPOINTS: Readonly<Record<string, Endpoint>> = {
       message: setCommissionChangePayouts(state, params),
     }),
   ),
-  'affiliate/search': endpoint('GET', affiliateSearchParamsSchema, (params, { state }) => ({
-    message: searchAffiliates(state, params),
-  })),
+  'affiliate/search': endpoint(
+    'GET',
+    affiliateSearchParamsSchema,
+    (params, { state, variants }) => {
+      const found = searchAffiliates(state, params);
+      // The documented reply is bare, and an empty one `{}`; v1 ASSUMED PHP's `[]` in an envelope.
+      return variants.affiliateSearch === 'bare'
+        ? { message: Array.isArray(found) ? {} : found, bare: true }
+        : { message: found };
+    },
+  ),
 };
 
 function shapeDetails(offers: Record<string, unknown>[], variant: DetailsVariant): unknown {

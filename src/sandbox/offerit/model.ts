@@ -39,7 +39,24 @@ export interface StoredChange {
   /** loginid → username. */
   affiliates: Record<string, string>;
   subaffs: Partial<Record<'subaff' | 'subaff2' | 'subaff3' | 'subaff4' | 'subaff5', string>>;
+  /**
+   * The change's own payouts. Not used by the offer's default change (changeid 0, goalid 0): the
+   * offer's payouts are its add_offer fields, one number whichever endpoint reads or writes it.
+   */
   payouts: Payouts;
+  /** "CPM Payout": no endpoint writes it (add_commission_change has no parameter); fixtures do. */
+  cpm_payout?: string;
+  /** Goal changes only (add_commission_change ignores them elsewhere): `'1'` or `'0'`. */
+  flags: Partial<Record<GoalFlag, '0' | '1'>>;
+}
+
+export const GOAL_FLAGS = ['aff_manager_payout', 'aff_referral_payout'] as const;
+export type GoalFlag = (typeof GOAL_FLAGS)[number];
+
+/** What `advertiser_username` looks offers up by (get_details) and get_details' column of it. */
+export interface StoredAdvertiser {
+  advertiserid: string;
+  username: string;
 }
 
 export interface StoredAffiliate {

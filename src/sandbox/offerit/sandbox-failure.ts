@@ -2,7 +2,10 @@
 export class SandboxFailure extends Error {
   override readonly name = 'SandboxFailure';
   constructor(
-    /** 400 invalid request, 404 invalid parameter or endpoint, 405 wrong method, 401 bad credentials. */
+    /**
+     * 400 invalid request, 404 invalid parameter or endpoint, 405 wrong method; bad credentials
+     * as the `badCredentials` variant says (401, 403, 400, 404, or 200 with the Failure).
+     */
     readonly status: number,
     message: string,
   ) {

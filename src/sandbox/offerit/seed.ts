@@ -1,5 +1,6 @@
-// Fixtures for the sandbox: `{offers, affiliates, commissionChanges}`. Offers look like
-// get_details records (goals included), changes like the normalised commission-change records.
+// Fixtures for the sandbox: `{offers, affiliates, advertisers, commissionChanges}`. Offers look
+// like get_details records under add_offer names (goals included), changes like the normalised
+// commission-change records.
 // Every fixture goes through the same checks as the API call that would create it, and an error
 // names the fixture and the field.
 import { createHash } from 'node:crypto';
@@ -11,7 +12,7 @@ import {
   formatParamIssues,
   goalVarsSchema,
 } from '../../platforms/offerit/index.js';
-import { wireId, wireText } from '../../platforms/wire-values.js';
+import { wireDecimal, wireId, wireText } from '../../platforms/wire-values.js';
 import type { StoredAffiliate } from './model.js';
 import { createOffer } from './handlers/offers.js';
 import { setOfferGoals } from './handlers/goals.js';
@@ -39,11 +40,16 @@ const changeFixture = z.looseObject({
   changeid: wireId.optional(),
   type: z.enum(OFFERIT_CHANGE_TYPES).default('standard'),
   affiliates: z.record(z.string(), z.string()).optional(),
+  /** "CPM Payout": no endpoint writes it, so only fixtures set it. */
+  cpm_payout: wireDecimal.optional(),
 });
+const advertiserFixture = z.object({ advertiserid: wireId, username: z.string().min(1) });
 
 export const offeritFixturesSchema = z.object({
   offers: z.array(offerFixture).default([]),
   affiliates: z.array(affiliateFixture).default([]),
+  /** Only what get_details' `advertiser_username` lookup and column need. */
+  advertisers: z.array(advertiserFixture).default([]),
   commissionChanges: z.array(changeFixture).default([]),
 });
 
@@ -51,6 +57,7 @@ export type OfferitFixtures = z.input<typeof offeritFixturesSchema>;
 export type OfferitSnapshot = {
   offers: Record<string, unknown>[];
   affiliates: Record<string, string>[];
+  advertisers: { advertiserid: string; username: string }[];
   commissionChanges: Record<string, unknown>[];
 };
 
@@ -62,7 +69,7 @@ const OFFER_READ_ONLY = [
   'goals',
   'landing_pages',
 ];
-const CHANGE_READ_ONLY = ['changeid', 'affiliates'];
+const CHANGE_READ_ONLY = ['changeid', 'affiliates', 'cpm_payout'];
 
 export function seedOfferitState(state: OfferitSandboxState, input: unknown): void {
   const fixtures = check(offeritFixturesSchema, input, 'fixtures');
@@ -84,6 +91,8 @@ export function seedOfferitState(state: OfferitSandboxState, input: unknown): vo
     };
     state.affiliates.set(loginid, affiliate);
   });
+  for (const advertiser of fixtures.advertisers)
+    state.advertisers.set(advertiser.advertiserid, advertiser);
   fixtures.offers.forEach((fixture, index) => {
     const where = `offers[${index}] (offerid ${fixture.offerid})`;
     const params = check(addOfferParamsSchema, without(fixture, OFFER_READ_ONLY), where);
@@ -109,7 +118,10 @@ export function seedOfferitState(state: OfferitSandboxState, input: unknown): vo
       },
       where,
     );
-    addCommissionChange(state, params, fixture.changeid);
+    addCommissionChange(state, params, {
+      ...(fixture.changeid === undefined ? {} : { changeid: fixture.changeid }),
+      ...(fixture.cpm_payout === undefined ? {} : { cpm_payout: fixture.cpm_payout }),
+    });
   });
 }
 
@@ -124,13 +136,15 @@ export function snapshotOfferitState(state: OfferitSandboxState): OfferitSnapsho
   });
   const commissionChanges = state.changes
     .filter((change) => change.changeid !== '0')
-    .map(({ payouts, subaffs, affiliates, ...change }) => ({
+    .map(({ payouts, subaffs, affiliates, flags, ...change }) => ({
       ...change,
       ...(Object.keys(affiliates).length === 1 ? { loginid: Object.keys(affiliates)[0] } : {}),
       ...subaffs,
+      ...flags,
       ...(change.type === 'disable' ? {} : payouts),
     }));
-  return { offers, affiliates, commissionChanges };
+  const advertisers = [...state.advertisers.values()].map((advertiser) => ({ ...advertiser }));
+  return { offers, affiliates, advertisers, commissionChanges };
 }
 
 function check<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {

@@ -1,8 +1,9 @@
 // The sandbox's in-memory Offerit network: offers with their goals, commission changes (default
-// ones included), affiliates; ids handed out like the platform's (offers from 400, landing pages
-// from 432, changes from 59, offer goals from 48), never reused after a seed.
+// ones included), affiliates, advertisers (ids and usernames only); ids handed out like the
+// platform's (offers from 400, landing pages from 432, changes from 59, offer goals from 48),
+// never reused after a seed.
 import type { SandboxState } from '../common/index.js';
-import type { StoredAffiliate, StoredChange, StoredOffer } from './model.js';
+import type { StoredAdvertiser, StoredAffiliate, StoredChange, StoredOffer } from './model.js';
 import { notFound } from './sandbox-failure.js';
 import { seedOfferitState, snapshotOfferitState, type OfferitSnapshot } from './seed.js';
 
@@ -17,6 +18,8 @@ const FIRST_IDS: Readonly<Record<IdKind, number>> = {
 export class OfferitSandboxState implements SandboxState {
   readonly offers = new Map<string, StoredOffer>();
   readonly affiliates = new Map<string, StoredAffiliate>();
+  /** By advertiserid. */
+  readonly advertisers = new Map<string, StoredAdvertiser>();
   /** Every commission change, the default ones (changeid 0) included. */
   changes: StoredChange[] = [];
   private ids: Record<IdKind, number> = { ...FIRST_IDS };
@@ -50,6 +53,7 @@ export class OfferitSandboxState implements SandboxState {
   reset(): void {
     this.offers.clear();
     this.affiliates.clear();
+    this.advertisers.clear();
     this.changes = [];
     this.ids = { ...FIRST_IDS };
   }

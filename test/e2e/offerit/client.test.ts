@@ -1,9 +1,20 @@
-// Every client call against a running sandbox: what it sends, what it reads back.
+// Every client call against a running sandbox, in both presets of its answers: what it sends,
+// what it reads back. Records come back under add_offer names whichever vocabulary get_details
+// answered in; the offer's payouts are the adapter's business (detail-columns.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DetailsVariant } from '../../../src/sandbox/offerit/index.js';
-import { sampleFixtures, startSandbox, type Running } from './sandbox-client.js';
+import { createOfferitClient } from '../../../src/platforms/offerit/index.js';
+import { createOfferitSandbox, type DetailsVariant } from '../../../src/sandbox/offerit/index.js';
+import {
+  ANSWERS,
+  API_KEY,
+  USERNAME,
+  clientConfig,
+  sampleFixtures,
+  startSandbox,
+  type Running,
+} from './sandbox-client.js';
 
-describe('offerit client against the sandbox', () => {
+describe.each(ANSWERS)('offerit client against the sandbox (%s answers)', (answers) => {
   let running: Running;
   const operations: string[] = [];
   const reported: { operation: string; status: number | undefined }[] = [];
@@ -11,7 +22,7 @@ describe('offerit client against the sandbox', () => {
     operations.length = 0;
     reported.length = 0;
     running = await startSandbox(
-      { fixtures: sampleFixtures() },
+      { fixtures: sampleFixtures(), answers },
       {
         hooks: {
           beforeRequest: (operation) => {
@@ -59,7 +70,7 @@ describe('offerit client against the sandbox', () => {
       hidden: '1',
       active: '1',
       authorized: ['GB', 'FR'],
-      flat_amount_per_conversion: '3.30',
+      conversion_type: 'post',
       goals: [],
     });
     expect(offer!.date_added).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
@@ -71,18 +82,15 @@ describe('offerit client against the sandbox', () => {
       await running.client.editOffer({
         offerid: 401,
         name: 'Renamed',
-        percentage_of_customer_conversion: '36',
+        advertiser_cost_perc: '55',
       }),
     ).toBe('offer_saved');
     expect(await running.client.pauseOffer({ offerid: '401' })).toBe('Offer expired.');
     let [offer] = await running.client.getDetails({ offerid: '401' });
-    expect(offer).toMatchObject({
-      name: 'Renamed',
-      percentage_of_customer_conversion: '36.00',
-      active: '0',
-    });
+    expect(offer).toMatchObject({ name: 'Renamed', advertiser_cost_perc: '55.00', active: '0' });
     expect(offer!.date_added).toBe(before!.date_added);
-    await running.client.activateOffer({ offerid: '401' });
+    // v2 answers `"result":"success"` in lower case (the documented answer); both are a success.
+    expect(await running.client.activateOffer({ offerid: '401' })).toBe('Offer activated.');
     [offer] = await running.client.getDetails({ offerid: '401' });
     expect(offer).toMatchObject({ active: '1', date_expire: '' });
   });
@@ -104,7 +112,7 @@ describe('offerit client against the sandbox', () => {
   it.each<DetailsVariant>(['by-id', 'list', 'offers-by-id', 'offers-list'])(
     'reads the %s variant of get_details the same way',
     async (variant) => {
-      running.sandbox.settings.detailsVariant = variant;
+      running.sandbox.variants.apply({ variants: { detailsVariant: variant } });
       const offers = await running.client.getDetails({ offerid: '400,404' });
       expect(offers.map((offer) => offer.offerid)).toEqual(['400', '404']);
       expect(offers[0]!.goals!.map((goal) => goal.offer_goal_id)).toEqual(['48', '49']);
@@ -232,5 +240,39 @@ describe('offerit client against the sandbox', () => {
       },
     ]);
     expect(await running.client.searchAffiliates({ email: 'nobody@example.com' })).toEqual([]);
+  });
+});
+
+describe('offerit client request encoding', () => {
+  it('sends GET parameters in the query string, POST and PATCH ones in a form body', async () => {
+    const sandbox = createOfferitSandbox({ username: USERNAME, apiKey: API_KEY });
+    const seen: { method: string; query: string; type: string | undefined }[] = [];
+    sandbox.app.addHook('onRequest', (request, _reply, done) => {
+      seen.push({
+        method: request.method,
+        query: request.url.split('?')[1] ?? '',
+        type: request.headers['content-type'],
+      });
+      done();
+    });
+    const baseUrl = await sandbox.start('127.0.0.1', 0);
+    try {
+      const client = createOfferitClient(clientConfig(baseUrl));
+      const { offerid } = await client.addOffer({ name: 'A', url: 'https://a.example/' });
+      await client.pauseOffer({ offerid });
+      await client.getDetails({ offerid });
+      await client.searchAffiliates({ email: 'a@b.example' });
+      expect(seen.map(({ method, type }) => [method, type])).toEqual([
+        ['POST', 'application/x-www-form-urlencoded'],
+        ['PATCH', 'application/x-www-form-urlencoded'],
+        ['GET', undefined],
+        ['GET', undefined],
+      ]);
+      expect(seen.slice(0, 2).map((request) => request.query)).toEqual(['', '']);
+      expect(seen[2]!.query).toMatch(/^return_columns=[^&]+&offerid=400$/);
+      expect(seen[3]!.query).toBe('email=a%40b.example');
+    } finally {
+      await sandbox.stop();
+    }
   });
 });

@@ -27,8 +27,8 @@ describe('offerit client error mapping', () => {
 
   const fixtures = { offers: [{ offerid: '400', name: 'Offer', url: 'https://x.example/' }] };
 
-  it('bad credentials -> AUTH (401), not retryable', async () => {
-    running = await startSandbox({ fixtures });
+  it('bad credentials -> AUTH (401 here; every other way in credentials.test.ts), not retryable', async () => {
+    running = await startSandbox({ fixtures, answers: 'v1' });
     const wrong = createOfferitClient({ ...running.config, apiKey: 'not-the-key' });
     const error = await failure(wrong.ping());
     expect(error).toMatchObject({
@@ -38,6 +38,7 @@ describe('offerit client error mapping', () => {
       operation: 'GET /service/ping',
     });
     expect(error.platformMessage).toBe('Invalid API credentials');
+    expect(error.message).toContain('credentials, IP allow-list or REST API not enabled');
   });
 
   it('unknown endpoint -> NOT_FOUND; unknown offer id -> NOT_FOUND with the platform message', async () => {
@@ -81,13 +82,20 @@ describe('offerit client error mapping', () => {
     expect(error.message).toContain('invalid conversion_type');
   });
 
-  it('HTTP 200 with a Failure envelope -> VALIDATION', async () => {
+  it('HTTP 200 with a Failure envelope -> VALIDATION once ping shows the credentials work', async () => {
     running = await startSandbox({ fixtures });
     running.sandbox.runtime.faults.failNext('failure-envelope');
-    const error = await failure(running.client.ping());
+    const error = await failure(running.client.getDetails({ offerid: '400' }));
     expect(error).toMatchObject({
       code: 'VALIDATION',
       status: 200,
+      platformMessage: 'Database error, please try again',
+    });
+    // ping takes no parameters: a Failure there can only be the credentials (or the allow-list).
+    running.sandbox.runtime.faults.failNext('failure-envelope');
+    expect(await failure(running.client.ping())).toMatchObject({
+      code: 'AUTH',
+      retryable: false,
       platformMessage: 'Database error, please try again',
     });
   });
@@ -152,6 +160,8 @@ describe('offerit client error mapping', () => {
 
   it('no error message, platform message or excerpt contains the API key', async () => {
     running = await startSandbox({ fixtures }, { timeoutMs: 300 });
+    // A success first: the ambiguous failures below are then judged without a ping of their own.
+    await running.client.ping();
     running.sandbox.runtime.faults.failNext(
       'timeout',
       'reset',

@@ -1,4 +1,6 @@
-// The PlatformClient adapter for Offerit, per kind, against a running sandbox.
+// The PlatformClient adapter for Offerit, per kind, against a running sandbox in both presets of
+// its answers. v2's get_details carries no payout column, so an offer's payouts come from its
+// default commission change (a JSON number there: `4.5` where v1's get_details says "4.50").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../../src/platforms/errors.js';
 import type { PlatformClient } from '../../../src/platforms/platform-client.js';
@@ -9,7 +11,7 @@ import {
   offeritGoalSchema,
   offeritOfferSchema,
 } from '../../../src/platforms/offerit/index.js';
-import { sampleFixtures, startSandbox, type Running } from './sandbox-client.js';
+import { ANSWERS, amount, sampleFixtures, startSandbox, type Running } from './sandbox-client.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -17,19 +19,23 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-describe('offerit platform adapter', () => {
+describe.each(ANSWERS)('offerit platform adapter (%s answers)', (answers) => {
   let running: Running;
   let platform: PlatformClient;
   beforeEach(async () => {
-    running = await startSandbox({ fixtures: sampleFixtures() });
+    running = await startSandbox({ fixtures: sampleFixtures(), answers });
     platform = createOfferitPlatform(running.client);
   });
   afterEach(() => running.sandbox.stop());
 
-  it('ping succeeds, and reports a Failure envelope as VALIDATION', async () => {
+  it('ping checks service/ping and get_details; a Failure envelope on ping is AUTH', async () => {
     await expect(platform.ping()).resolves.toBeUndefined();
+    expect(running.sandbox.runtime.log.entries().map((entry) => entry.path)).toEqual([
+      '/api/service/ping',
+      '/api/offer/get_details',
+    ]);
     running.sandbox.runtime.faults.failNext('failure-envelope');
-    await expect(platform.ping()).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(platform.ping()).rejects.toMatchObject({ code: 'AUTH', retryable: false });
   });
 
   describe('offers', () => {
@@ -44,26 +50,30 @@ describe('offerit platform adapter', () => {
 
     it('creates from a record (read-only fields skipped), updates given fields, retires by pausing', async () => {
       const source = (await platform.get({ kind: 'offer', id: '400' }))!;
-      const { key } = await platform.create('offer', {
+      const written = await platform.create('offer', {
         ...source,
         name: 'Copy of 400',
         active: '0',
       });
-      expect(key).toEqual({ kind: 'offer', id: '407' });
+      // add_offer answers ids only: no record, and nothing read back to make one.
+      expect(written).toEqual({ key: { kind: 'offer', id: '407' } });
+      const { key } = written;
       const copy = (await platform.get(key))!;
       expect(copy).toMatchObject({
         name: 'Copy of 400',
         url: source.url,
         authorized: ['GB', 'DE'],
-        flat_amount_per_conversion: '4.50',
+        flat_amount_per_conversion: amount('4.50'),
         active: '0',
         goals: [],
       });
-      await platform.update(key, {
-        name: 'Renamed',
-        flat_amount_per_conversion: '4.75',
-        active: '1',
-      });
+      expect(
+        await platform.update(key, {
+          name: 'Renamed',
+          flat_amount_per_conversion: '4.75',
+          active: '1',
+        }),
+      ).toEqual({ key });
       expect(await platform.get(key)).toMatchObject({
         name: 'Renamed',
         flat_amount_per_conversion: '4.75',
@@ -145,7 +155,7 @@ describe('offerit platform adapter', () => {
     });
 
     it('creates a goal, updates it, and retires it by zeroing its payout', async () => {
-      const { key } = await platform.create(
+      const created = await platform.create(
         'goal',
         {
           goal_id: '5',
@@ -157,14 +167,21 @@ describe('offerit platform adapter', () => {
         },
         { offerId: '401' },
       );
+      const { key } = created;
       expect(key).toEqual({ kind: 'goal', offerId: '401', id: '52' });
       expect(await platform.get(key)).toMatchObject({
         name: 'Upsell',
         amount: '2.50',
         offerid: '401',
       });
-      await platform.update(key, { amount: '3', name: 'Upsell 2' });
-      expect(await platform.get(key)).toMatchObject({
+      // set_offer_goals answers every goal of the offer: the written goal's view comes with the
+      // write, the same record get returns.
+      expect(created.record).toEqual(await platform.get(key));
+      running.sandbox.runtime.log.clear();
+      const updated = await platform.update(key, { amount: '3', name: 'Upsell 2' });
+      expect(running.sandbox.runtime.log.entries()).toHaveLength(1);
+      expect(updated).toEqual({ key, record: await platform.get(key) });
+      expect(updated.record).toMatchObject({
         name: 'Upsell 2',
         amount: '3.00',
         revenue_amount: '4.00',
@@ -239,6 +256,25 @@ describe('offerit platform adapter', () => {
       expect(retired.type).toBe('disable');
     });
 
+    it('an update given the current change sends one request; without it, the change is read first', async () => {
+      const key = { kind: 'commission' as const, offerId: '400', id: '59' };
+      const current = (await platform.get(key))!;
+      const paths = () => running.sandbox.runtime.log.entries().map((entry) => entry.path);
+      running.sandbox.runtime.log.clear();
+      expect(await platform.update(key, { flat_amount_per_conversion: '6' }, current)).toEqual({
+        key,
+      });
+      expect(paths()).toEqual(['/api/offer/set_commission_change_payouts']);
+      expect(await platform.get(key)).toMatchObject({ flat_amount_per_conversion: '6' });
+      // A `current` that is another change (or not a change at all) is not trusted.
+      running.sandbox.runtime.log.clear();
+      const other = (await platform.get({ ...key, id: '60' }))!;
+      await platform.update(key, { flat_amount_per_conversion: '7' }, other);
+      await platform.update(key, { flat_amount_per_conversion: '7.5' }, { changeid: '59' });
+      expect(paths().filter((path) => path.endsWith('get_commission_changes'))).toHaveLength(3);
+      expect(await platform.get(key)).toMatchObject({ flat_amount_per_conversion: '7.5' });
+    });
+
     it('refuses to change what set_commission_change_payouts cannot, and a missing change is NOT_FOUND', async () => {
       const key = { kind: 'commission' as const, offerId: '400', id: '59' };
       await expect(platform.update(key, { countries: ['FR'] })).rejects.toMatchObject({
@@ -265,7 +301,8 @@ describe('offerit platform adapter', () => {
       };
       const byName = await search('offer', { name: 'VPN Annual Plan Revshare' });
       expect(byName.map((offer) => offer.offerid)).toEqual(['401']);
-      expect(running.sandbox.runtime.log.entries()).toHaveLength(1);
+      // v2: plus the offer's default commission change, for its payouts.
+      expect(running.sandbox.runtime.log.entries()).toHaveLength(answers === 'v1' ? 1 : 2);
       expect((await search('offer', { offerid: '404' })).map((offer) => offer.offerid)).toEqual([
         '404',
       ]);

@@ -1,5 +1,7 @@
 // Starts a real Offerit sandbox on 127.0.0.1:0 and a client configured for it.
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { expect } from 'vitest';
 import type { OfferitConfig } from '../../../src/config/index.js';
 import type { Logger } from '../../../src/log/logger.js';
 import { createOfferitClient, type OfferitClient } from '../../../src/platforms/offerit/index.js';
@@ -10,6 +12,9 @@ import {
   type OfferitSandbox,
   type OfferitSandboxOptions,
 } from '../../../src/sandbox/offerit/index.js';
+
+/** Both presets of the sandbox's answer variants, for `describe.each`. */
+export const ANSWERS = ['v1', 'v2'] as const;
 
 export const USERNAME = 'e2e-admin';
 export const API_KEY = 'ofit-SECRET-8d3b61c0f2';
@@ -35,7 +40,34 @@ export async function startSandbox(
   const sandbox = createOfferitSandbox({ username: USERNAME, apiKey: API_KEY, ...options });
   const baseUrl = await sandbox.start('127.0.0.1', 0);
   const { hooks, logger, ...overrides } = client;
-  const config: OfferitConfig = {
+  const config = clientConfig(baseUrl, overrides);
+  return {
+    sandbox,
+    baseUrl,
+    config,
+    client: createOfferitClient(config, hooks, logger),
+    headers: { 'api-key': API_KEY, 'api-username': USERNAME },
+  };
+}
+
+/**
+ * Matches a decimal text equal to `text` whatever its trailing zeros: get_details answers
+ * `"4.50"`, get_commission_changes the JSON number 4.5.
+ */
+export function amount(text: string): unknown {
+  const [whole, fraction = ''] = text.split('.');
+  const digits = fraction.replace(/0+$/, '');
+  const pattern =
+    digits === '' ? new RegExp(`^${whole}(\\.0*)?$`) : new RegExp(`^${whole}\\.${digits}0*$`);
+  return expect.stringMatching(pattern) as unknown;
+}
+
+/** The client configuration for a sandbox at `baseUrl`. */
+export function clientConfig(
+  baseUrl: string,
+  overrides: Partial<Omit<OfferitConfig, 'platform'>> = {},
+): OfferitConfig {
+  return {
     platform: 'offerit',
     baseUrl,
     username: USERNAME,
@@ -46,13 +78,6 @@ export async function startSandbox(
     emptyWindows: 3,
     windowSize: 100,
     ...overrides,
-  };
-  return {
-    sandbox,
-    baseUrl,
-    config,
-    client: createOfferitClient(config, hooks, logger),
-    headers: { 'api-key': API_KEY, 'api-username': USERNAME },
   };
 }
 
@@ -81,4 +106,36 @@ export async function raw(
     json = undefined;
   }
   return { status: response.status, json, text };
+}
+
+/** A GET with a form body, which fetch refuses to send (one doc page puts GET parameters there). */
+export function rawGetWithBody(
+  running: Running,
+  path: string,
+  body: string,
+): Promise<{ status: number; json: unknown }> {
+  const url = new URL(`${running.baseUrl}${path}`);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: 'GET',
+        headers: {
+          ...running.headers,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) as unknown }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }

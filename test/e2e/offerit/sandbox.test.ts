@@ -7,8 +7,9 @@ type Envelope = { result: string; message: unknown };
 
 describe('offerit sandbox', () => {
   let running: Running;
+  // v2 named explicitly: the tests below check v2's shapes, and switch to v1 to check v1's.
   beforeEach(async () => {
-    running = await startSandbox();
+    running = await startSandbox({ answers: 'v2' });
   });
   afterEach(() => running.sandbox.stop());
 
@@ -23,7 +24,8 @@ describe('offerit sandbox', () => {
     expect((answer.json as Envelope).message).toContain(text);
   };
 
-  it('refuses missing or wrong credentials with 401 and a failure envelope', async () => {
+  it('refuses missing or wrong credentials with a failure envelope (v1: 401)', async () => {
+    running.sandbox.variants.apply({ answers: 'v1' });
     expectFailure(
       await raw(running, 'GET', '/service/ping', undefined, { 'api-key': 'nope' }),
       401,
@@ -44,13 +46,29 @@ describe('offerit sandbox', () => {
     expect(upper.status).toBe(200);
   });
 
+  it.each([
+    ['401', 401],
+    ['403', 403],
+    ['400', 400],
+    ['404', 404],
+    ['200-failure', 200],
+  ] as const)('answers bad credentials the %s way when told to', async (badCredentials, status) => {
+    running.sandbox.variants.apply({ variants: { badCredentials } });
+    for (const path of ['/service/ping', '/offer/get_details?offerid=1', '/affiliate/search'])
+      expectFailure(
+        await raw(running, 'GET', path, undefined, { 'api-key': 'nope' }),
+        status,
+        'Invalid API credentials',
+      );
+  });
+
   it('answers 404 for unknown endpoints and 405 (with Allow) for a wrong method', async () => {
     expectFailure(
       await raw(running, 'GET', '/offer/delete_offer'),
       404,
-      'Unknown endpoint /offer/delete_offer',
+      'Invalid endpoint /offer/delete_offer',
     );
-    expectFailure(await raw(running, 'GET', '/../nothing'), 404, 'Unknown endpoint');
+    expectFailure(await raw(running, 'GET', '/../nothing'), 404, 'Invalid endpoint');
     const wrong = await fetch(`${running.baseUrl}/offer/get_details?offerid=1`, {
       method: 'POST',
       headers: running.headers,
@@ -162,7 +180,8 @@ describe('offerit sandbox', () => {
     expect(offer!.date_added).toBe('2025-02-03 04:05:06');
   });
 
-  it('get_commission_changes answers the documented human-key shape with default rows', async () => {
+  it('get_commission_changes answers v1’s documented human-key shape with default rows', async () => {
+    running.sandbox.variants.apply({ answers: 'v1' });
     running.sandbox.state.seed(sampleFixtures());
     const answer = await raw(running, 'GET', '/offer/get_commission_changes?offerid=400');
     expect(answer.json).toEqual({
@@ -206,23 +225,42 @@ describe('offerit sandbox', () => {
     });
   });
 
-  it('answers an empty search with [] as PHP does, and return_columns trims records', async () => {
+  it('answers an empty search bare as {} (v2) or in an envelope as [] (v1, PHP)', async () => {
     running.sandbox.state.seed(sampleFixtures());
-    expect((await raw(running, 'GET', '/affiliate/search?email=none%40example.com')).json).toEqual({
-      result: 'Success',
-      message: [],
-    });
-    const trimmed = await raw(
-      running,
-      'GET',
-      '/offer/get_details?offerid=401&return_columns=name,active',
-    );
-    expect((trimmed.json as Envelope).message).toEqual({
-      '401': { offerid: '401', name: 'VPN Annual Plan Revshare', active: '1' },
-    });
+    const search = '/affiliate/search?email=none%40example.com';
+    expect((await raw(running, 'GET', search)).json).toEqual({});
+    const found = (await raw(running, 'GET', '/affiliate/search?loginid=3')).json;
+    expect(Object.keys(found as object)).toEqual(['3']);
+    running.sandbox.variants.apply({ answers: 'v1' });
+    expect((await raw(running, 'GET', search)).json).toEqual({ result: 'Success', message: [] });
   });
 
-  it('is driven by its control endpoints: seed, state, reset, details variant', async () => {
+  it('get_details honours return_columns in the documented vocabulary (v2) and ignores it in v1', async () => {
+    running.sandbox.state.seed(sampleFixtures());
+    const path =
+      '/offer/get_details?offerid=400&return_columns=name,active,cost_type,authorized_countries_iso,advertiser_cost_type,flat_amount_per_conversion';
+    expect(((await raw(running, 'GET', path)).json as Envelope).message).toEqual({
+      '400': {
+        offerid: '400',
+        name: 'Summer Dating CPA (GB/DE)',
+        active: '1',
+        cost_type: 'conversion',
+        authorized_countries_iso: 'GB,DE',
+      },
+    });
+    running.sandbox.variants.apply({ answers: 'v1' });
+    const all = ((await raw(running, 'GET', path)).json as { message: Record<string, object> })
+      .message['400']!;
+    expect(all).toMatchObject({
+      advertiser_cost_type: 'conversion',
+      authorized: 'GB,DE',
+      flat_amount_per_conversion: '4.50',
+      url: expect.stringContaining('https://') as unknown,
+    });
+    expect(all).not.toHaveProperty('cost_type');
+  });
+
+  it('is driven by its control endpoints: seed, state, reset, details variant, settings', async () => {
     const control = (path: string, body: unknown) =>
       fetch(`${running.baseUrl.replace(/\/api$/, '')}/__sandbox/${path}`, {
         method: 'POST',
@@ -246,6 +284,32 @@ describe('offerit sandbox', () => {
     await control('details-variant', { variant: 'list' });
     const listed = (await raw(running, 'GET', '/offer/get_details?offerid=400')).json as Envelope;
     expect(Array.isArray(listed.message)).toBe(true);
+    expect(running.sandbox.variants.current().detailsVariant).toBe('list');
+    expect((await control('details-variant', { variant: 'tree' })).status).toBe(400);
+    // A preset resets every switch; single switches go on top; a bad one changes nothing.
+    const settings = async (body: unknown) => {
+      const answer = await control('settings', body);
+      return { status: answer.status, json: (await answer.json()) as Record<string, unknown> };
+    };
+    expect(await settings({ answers: 'v1', variants: { activateResult: 'success' } })).toEqual({
+      status: 200,
+      json: expect.objectContaining({
+        ok: true,
+        variants: expect.objectContaining({
+          detailsVariant: 'by-id',
+          affiliateSearch: 'envelope',
+          activateResult: 'success',
+        }) as unknown,
+      }) as unknown,
+    });
+    const bad = await settings({ variants: { badCredentials: '418', colour: 'red' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toContain('unknown variant colour');
+    expect(bad.json.error).toContain('variants.badCredentials');
+    expect((await settings({ answers: 'v3' })).json.error).toContain(
+      'answers: expected "v1" or "v2"',
+    );
+    expect(running.sandbox.variants.current().badCredentials).toBe('401');
     await control('reset', {});
     expect(running.sandbox.state.offers.size).toBe(0);
     expect((await post('/offer/add_offer', 'name=A&url=b')).json).toMatchObject({

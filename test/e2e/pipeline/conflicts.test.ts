@@ -179,6 +179,9 @@ describe('conflicts under a manual route', () => {
       seed: pipelineNetwork(),
       env: { MAPPINGS_DIR: mappingsDir },
     });
+    // Pinned to the contract's v1 answers: the conflict records amounts as Offerit's get_details
+    // spells them ("60.00"); v2 reads them from the default commission change (JSON number 60).
+    h.offerit.variants.apply({ answers: 'v1' });
   });
   afterAll(async () => {
     await h?.stop();

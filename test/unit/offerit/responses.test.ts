@@ -274,3 +274,131 @@ describe('affiliate/search', () => {
     ).toBe('9');
   });
 });
+
+describe('affiliate/search, v2: the documented bare reply', () => {
+  const record = { loginid: '3', username: 'anna', email: 'a@b.c', password: 'h', api_key: 'k' };
+
+  it('reads the bare object keyed by loginid, {} and [] for none, and cuts secrets off', () => {
+    expect(affiliateSearchResponseSchema.parse({ '3': record })).toEqual([
+      { loginid: '3', username: 'anna', email: 'a@b.c' },
+    ]);
+    expect(affiliateSearchResponseSchema.parse({})).toEqual([]);
+    expect(affiliateSearchResponseSchema.parse([])).toEqual([]);
+    // The same inside a success envelope (v1) reads the same.
+    expect(
+      affiliateSearchResponseSchema.parse({ result: 'success', message: { '3': record } }),
+    ).toEqual(affiliateSearchResponseSchema.parse({ '3': record }));
+    expect(affiliateSearchResponseSchema.safeParse({ '3': 'not a record' }).success).toBe(false);
+  });
+});
+
+describe('get_details, v2: the documented column names', () => {
+  const parse = (record: Record<string, unknown>) =>
+    getDetailsResponseSchema.parse({ result: 'Success', message: [record] })[0]!;
+
+  it('reads cost_* and authorized_countries_iso under their add_offer names', () => {
+    expect(
+      parse({
+        offerid: '1',
+        name: 'x',
+        cost_type: 'sale',
+        cost_flat: '1.5',
+        cost_perc: 20,
+        authorized_countries_iso: 'GB,DE',
+      }),
+    ).toEqual({
+      offerid: '1',
+      name: 'x',
+      advertiser_cost_type: 'sale',
+      advertiser_cost_flat: '1.5',
+      advertiser_cost_perc: '20',
+      authorized: ['GB', 'DE'],
+    });
+  });
+
+  it('never reads the undocumented payout-like columns as payouts', () => {
+    const offer = parse({ offerid: '1', name: 'x', commission: '5', affiliate_payout: '4' });
+    expect(offer).not.toHaveProperty('flat_amount_per_conversion');
+    expect(offer).toMatchObject({ commission: '5', affiliate_payout: '4' });
+  });
+
+  it('refuses a documented column with a bad value, naming the add_offer field', () => {
+    const parsed = getDetailsResponseSchema.safeParse({
+      result: 'Success',
+      message: [{ offerid: '1', name: 'x', cost_type: 'cpm' }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error!.issues[0]!.path)).toContain('advertiser_cost_type');
+  });
+});
+
+describe('get_commission_changes, v2: the documented sample', () => {
+  const documented = `{"result":"Success","message":{"changes":[
+  {"Change Id":0,"Start Time":"Never","End Time":"Never","Countries":["All"],
+   "Flat Conversion Payout":4.5,"Percentage Conversion Payout":10},
+  {"Change Id":47,"Start Time":"Never","End Time":"Never",
+   "Countries":{"004":"AF","008":"AL","248":"AX"},
+   "Sub Affiliates":{"Subaff":"a","Subaff 2":"b","Subaff 3":"c","Subaff 4":"d","Subaff 5":"e"},
+   "CPM Payout":7,"Flat Conversion Payout":3},
+  {"Change Id":48,"Start Time":"Never","End Time":"Never","Countries":["All"]},
+  {"Change Id":0,"offer_goal_id":48,"Start Time":"Never","End Time":"Never","Countries":["All"],
+   "Pay Affiliate Managers":true,"Pay Referring Affiliates":false,"Flat Conversion Payout":1}]}}`;
+  const rows = commissionChangesResponseFor('9').parse(JSON.parse(documented));
+
+  it('reads the default row with the offer’s payouts', () => {
+    expect(rows[0]).toMatchObject({
+      changeid: '0',
+      goalid: '0',
+      flat_amount_per_conversion: '4.5',
+      percentage_of_customer_conversion: '10',
+    });
+  });
+
+  it('reads zero-padded country keys, the Sub Affiliates map and the CPM payout', () => {
+    expect(rows[1]).toEqual({
+      offerid: '9',
+      changeid: '47',
+      goalid: '0',
+      type: 'standard',
+      start_time: '',
+      end_time: '',
+      countries: ['AF', 'AL', 'AX'],
+      affiliates: {},
+      subaff: 'a',
+      subaff2: 'b',
+      subaff3: 'c',
+      subaff4: 'd',
+      subaff5: 'e',
+      cpm_payout: '7',
+      flat_amount_per_conversion: '3',
+    });
+  });
+
+  it('reads a row with no payout keys as nothing set (never 0)', () => {
+    const none = rows[2]!;
+    for (const field of ['flat_amount_per_conversion', 'flat_amount_per_click', 'cpm_payout'])
+      expect(none).not.toHaveProperty(field);
+    expect(none.type).toBe('standard');
+  });
+
+  it('reads JSON booleans of goal rows as 1/0', () => {
+    expect(rows[3]).toMatchObject({
+      goalid: '48',
+      aff_manager_payout: '1',
+      aff_referral_payout: '0',
+      flat_amount_per_conversion: '1',
+    });
+  });
+
+  it('reads v1’s top-level Subaff labels and an empty Sub Affiliates map', () => {
+    const [flat, empty] = commissionChangesResponseFor('9').parse({
+      result: 'Success',
+      message: [
+        { 'Change Id': 1, Subaff: 'x', 'Subaff 3': 'z' },
+        { 'Change Id': 2, 'Sub Affiliates': [] },
+      ],
+    });
+    expect(flat).toMatchObject({ subaff: 'x', subaff3: 'z' });
+    expect(empty).not.toHaveProperty('subaff');
+  });
+});

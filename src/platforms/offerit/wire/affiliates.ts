@@ -1,6 +1,8 @@
-// `GET /affiliate/search`: an object keyed by loginid (`{"3":{"loginid":"3",...}}`), or `[]`
-// when nothing matches. Real records carry password hashes and API keys; they are cut off here,
-// at the boundary, so no record this client hands out can leak them into a log or a job.
+// `GET /affiliate/search`. The documented reply (v2) is the bare object keyed by loginid, with no
+// `result`/`message` envelope: `{"3":{"loginid":"3",...}}`, `{}` when nothing matches. v1 ASSUMED
+// the same object (or a list, or `[]`) inside a success envelope; every one of these is read. Real
+// records carry password hashes and API keys; they are cut off here, at the boundary, so no
+// record this client hands out can leak them into a log or a job.
 import { z } from 'zod';
 import { offeritAffiliateSchema, type OfferitAffiliate } from '../records.js';
 import { formInt, formText } from './form-values.js';
@@ -21,15 +23,23 @@ const affiliatesMessage = z.union([
   z.record(z.string(), rawRecord).transform((records) => Object.entries(records)),
 ]);
 
-export const affiliateSearchResponseSchema = offeritEnvelopeSchema
+const enveloped = offeritEnvelopeSchema
   .extend({
     message: z.union([
       z.looseObject({ affiliates: affiliatesMessage }).transform((message) => message.affiliates),
       affiliatesMessage,
     ]),
   })
-  .transform((envelope) =>
-    envelope.message.map(([key, record]) =>
+  .transform((envelope) => envelope.message);
+
+/**
+ * The whole answer (the transport passes a bare one through, see `CallOptions.bare`). An
+ * envelope is told by its `result` text: no loginid is ever called "result".
+ */
+export const affiliateSearchResponseSchema = z
+  .union([enveloped, affiliatesMessage])
+  .transform((entries) =>
+    entries.map(([key, record]) =>
       withoutSecrets({ ...(key === undefined ? {} : { loginid: key }), ...record }),
     ),
   )

@@ -1,6 +1,8 @@
 // `GET /offer/get_commission_changes` answers with human-readable keys ("Change Id",
-// "Flat Conversion Payout", ...). This reads every documented variant and normalises each row
-// into `offeritCommissionChangeSchema`: the parameter names of add_commission_change.
+// "Flat Conversion Payout", ...). This reads every documented variant (v1's sample and v2's:
+// "Sub Affiliates" maps, "CPM Payout", JSON booleans on goal rows, zero-padded country keys) and
+// normalises each row into `offeritCommissionChangeSchema`: the parameter names of
+// add_commission_change. A payout key the row leaves out stays absent ("not set", never 0).
 import { z } from 'zod';
 import { offeritCommissionChangeSchema, type OfferitCommissionChange } from '../records.js';
 import { wireDecimal, wireId, wireText } from '../../wire-values.js';
@@ -17,13 +19,29 @@ export const OFFERIT_PAYOUT_LABELS = {
   'Percentage Continuity Payout': 'percentage_of_customer_continuity',
 } as const;
 
-/** Sub-affiliate restrictions (ASSUMED labels; the documented sample shows none). */
+/**
+ * Sub-affiliate restrictions. v2's documented sample nests them in a "Sub Affiliates" map with
+ * these labels; v1 ASSUMED the same labels at the top level of the row. Both are read.
+ */
+export const OFFERIT_SUBAFF_MAP_LABEL = 'Sub Affiliates';
 export const OFFERIT_SUBAFF_LABELS = {
   Subaff: 'subaff',
   'Subaff 2': 'subaff2',
   'Subaff 3': 'subaff3',
   'Subaff 4': 'subaff4',
   'Subaff 5': 'subaff5',
+} as const;
+
+/** Payouts with no add_commission_change parameter and no Offerslook twin (read-only). */
+export const OFFERIT_EXTRA_PAYOUT_LABELS = { 'CPM Payout': 'cpm_payout' } as const;
+
+/**
+ * Goal-row switches (v2 sample: JSON booleans) and the add_commission_change parameter each one
+ * is written with. Read as 1/0.
+ */
+export const OFFERIT_GOAL_FLAG_LABELS = {
+  'Pay Affiliate Managers': 'aff_manager_payout',
+  'Pay Referring Affiliates': 'aff_referral_payout',
 } as const;
 
 const payoutShape = Object.fromEntries(
@@ -34,7 +52,10 @@ export const commissionChangeRowSchema = z.looseObject({
   'Change Id': wireId,
   'Start Time': wireText.optional(),
   'End Time': wireText.optional(),
-  /** `["All"]`, a list of ISO-2 codes, or `{"826":"GB"}` keyed by numeric country code. */
+  /**
+   * `["All"]`, a list of ISO-2 codes, or a map keyed by numeric country code with ISO-2 values:
+   * `{"826":"GB"}` or, zero-padded (v2), `{"004":"AF"}`. Only the values are read.
+   */
   Countries: z.union([z.array(z.string()), z.record(z.string(), z.string())]).optional(),
   /** loginid → username; PHP sends an empty map as `[]`. */
   Affiliates: z.union([z.record(z.string(), wireText), z.array(z.never())]).optional(),
@@ -42,6 +63,13 @@ export const commissionChangeRowSchema = z.looseObject({
   offer_goal_id: wireId.optional(),
   /** Not in the documented sample; read when a network sends it. */
   Type: z.string().optional(),
+  /** `{"Subaff":"a","Subaff 2":"b",...}`; PHP sends an empty map as `[]`. */
+  [OFFERIT_SUBAFF_MAP_LABEL]: z
+    .union([z.record(z.string(), wireText), z.array(z.never())])
+    .optional(),
+  'CPM Payout': wireDecimal.optional(),
+  'Pay Affiliate Managers': wireText.optional(),
+  'Pay Referring Affiliates': wireText.optional(),
   ...payoutShape,
 });
 
@@ -85,15 +113,24 @@ function commissionChangeFields(
     'Affiliates',
     'offer_goal_id',
     'Type',
+    OFFERIT_SUBAFF_MAP_LABEL,
   ]);
-  for (const [label, field] of Object.entries(OFFERIT_PAYOUT_LABELS)) {
-    known.add(label);
-    const value = row[label as keyof typeof OFFERIT_PAYOUT_LABELS];
-    if (value !== undefined) record[field] = value;
-  }
-  for (const [label, field] of Object.entries(OFFERIT_SUBAFF_LABELS)) {
+  const labelled = {
+    ...OFFERIT_PAYOUT_LABELS,
+    ...OFFERIT_EXTRA_PAYOUT_LABELS,
+    ...OFFERIT_GOAL_FLAG_LABELS,
+  };
+  for (const [label, field] of Object.entries(labelled)) {
     known.add(label);
     const value = row[label];
+    if (value !== undefined) record[field] = value;
+  }
+  const subaffMap = row[OFFERIT_SUBAFF_MAP_LABEL];
+  const nested = Array.isArray(subaffMap) ? {} : (subaffMap ?? {});
+  for (const [label, field] of Object.entries(OFFERIT_SUBAFF_LABELS)) {
+    known.add(label);
+    // v2's map wins over v1's top-level label when a row carries both.
+    const value = nested[label] ?? row[label];
     if (typeof value === 'string' && value !== '') record[field] = value;
   }
   // Keys we do not know stay on the record under their own name: nothing is dropped silently.
@@ -126,11 +163,17 @@ export function responseTime(value: string | undefined): string {
   return text;
 }
 
+/**
+ * ISO-2 codes in alphabetical order: a map's order is the JavaScript key order, which differs
+ * between `{"826":..}` (integer keys first) and `{"004":..}` (plain strings), and a change must
+ * read the same whichever keys the network uses.
+ */
 function countriesOf(value: CommissionChangeRow['Countries']): string[] {
   const codes = value === undefined ? [] : Array.isArray(value) ? value : Object.values(value);
   return codes
     .map((code) => code.trim().toUpperCase())
-    .filter((code) => code !== '' && code !== 'ALL');
+    .filter((code) => code !== '' && code !== 'ALL')
+    .sort();
 }
 
 /**

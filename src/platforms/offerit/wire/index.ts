@@ -6,4 +6,5 @@ export * from './goals.js';
 export * from './commission-params.js';
 export * from './commission-changes.js';
 export * from './affiliates.js';
+export * from './detail-columns.js';
 export { formatParamIssues } from './param-issues.js';

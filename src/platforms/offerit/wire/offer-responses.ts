@@ -1,11 +1,13 @@
 // Answers of the offer endpoints. get_details is a tolerant reader (ASSUMED shape): `message` is
 // an object keyed by offer id, an array of records, or either of those under `message.offers`;
-// PHP sends an empty result as `[]` whatever the variant.
+// PHP sends an empty result as `[]` whatever the variant. Columns are read under either spelling
+// (documented `return_columns` names or add_offer names, see `detail-columns.ts`).
 import { z } from 'zod';
 import { offeritOfferSchema, type OfferitOffer } from '../records.js';
 import { wireId } from '../../wire-values.js';
 import { formInt, formScalar, formText } from './form-values.js';
 import { offeritEnvelopeSchema } from './envelope.js';
+import { withAddOfferNames } from './detail-columns.js';
 
 /** `{"landing_pageid":"432","offerid":"400"}` (seed 001). */
 export const addOfferResponseSchema = offeritEnvelopeSchema
@@ -20,8 +22,8 @@ const detailsMessage = z.union([
 ]);
 
 /**
- * Reads any get_details variant into offer records validated against `offeritOfferSchema`.
- * A record keyed by id that leaves `offerid` out gets it from its key.
+ * Reads any get_details variant into offer records validated against `offeritOfferSchema`, under
+ * add_offer names. A record keyed by id that leaves `offerid` out gets it from its key.
  */
 export const getDetailsResponseSchema = offeritEnvelopeSchema
   .extend({ message: detailsMessage })
@@ -30,10 +32,9 @@ export const getDetailsResponseSchema = offeritEnvelopeSchema
     const entries: [string | undefined, Record<string, unknown>][] = Array.isArray(message)
       ? message.map((record) => [undefined, record])
       : Object.entries(message);
-    return entries.map(([key, record]): Record<string, unknown> => ({
-      ...(key === undefined ? {} : { offerid: key }),
-      ...record,
-    }));
+    return entries.map(([key, record]) =>
+      withAddOfferNames({ ...(key === undefined ? {} : { offerid: key }), ...record }),
+    );
   })
   .pipe(z.array(offeritOfferSchema));
 
@@ -45,6 +46,7 @@ export const OFFERIT_DETAILS_LOOKUP_KEYS = [
   'name',
   'name_like',
   'advertiserid',
+  'advertiser_username',
 ] as const;
 
 const idList = formScalar(
@@ -58,7 +60,11 @@ export const getDetailsParamsSchema = z
     name: formText.optional(),
     name_like: formText.optional(),
     advertiserid: formInt.optional(),
-    /** Comma separated column names; `offerid` is always returned. */
+    advertiser_username: formText.optional(),
+    /**
+     * Comma separated column names of the documented vocabulary (not quite the add_offer names,
+     * see `detail-columns.ts`); `offerid` is always returned.
+     */
     return_columns: formText.optional(),
     start: formInt.optional(),
     count: formInt.optional(),

@@ -1,4 +1,5 @@
-// affiliate/search: an object keyed by loginid, or `[]` when nothing matches (PHP's empty array).
+// affiliate/search: an object keyed by loginid, or `[]` when nothing matches (PHP's empty array);
+// the endpoint sends it bare (v2: `{}` for none) or in an envelope (v1), see `endpoints.ts`.
 // Records carry a password hash and an API key, like the real ones.
 import type { z } from 'zod';
 import type { affiliateSearchParamsSchema } from '../../../platforms/offerit/wire/index.js';

@@ -1,4 +1,5 @@
 // add_offer, edit_offer, pause_offer, activate_offer and get_details, as the platform behaves.
+// get_details answers in the column vocabulary the variants choose (`detail-columns.ts`).
 import type { z } from 'zod';
 import type {
   activateOfferParamsSchema,
@@ -11,6 +12,8 @@ import { unknownCountries } from '../countries.js';
 import { formatTime, money, readDate, type StoredOffer } from '../model.js';
 import { invalid } from '../sandbox-failure.js';
 import type { OfferitSandboxState } from '../state.js';
+import type { OfferitVariants } from '../variants.js';
+import { inDocumentedColumns } from '../detail-columns.js';
 import { addDefaultChange } from './commissions.js';
 import { renderGoal } from './goals.js';
 
@@ -71,6 +74,7 @@ export function pauseOffer(
   return 'Offer expired.';
 }
 
+/** The documented answer is `{"result":"success","message":"Offer activated."}` (lower case). */
 export function activateOffer(
   state: OfferitSandboxState,
   params: z.output<typeof activateOfferParamsSchema>,
@@ -95,6 +99,13 @@ export function findOffers(
   } else if (params.name_like !== undefined) {
     const pattern = likePattern(params.name_like);
     found = all.filter((offer) => pattern.test(String(offer.fields.name)));
+  } else if (params.advertiser_username !== undefined) {
+    const ids = new Set(
+      [...state.advertisers.values()]
+        .filter((advertiser) => advertiser.username === params.advertiser_username)
+        .map((advertiser) => advertiser.advertiserid),
+    );
+    found = all.filter((offer) => ids.has(String(offer.fields.advertiserid)));
   } else {
     found = all.filter((offer) => offer.fields.advertiserid === params.advertiserid);
   }
@@ -102,9 +113,27 @@ export function findOffers(
   return found.slice(start, params.count === undefined ? undefined : start + Number(params.count));
 }
 
-/** An offer as get_details answers it: every value text, lists as comma lists. */
-export function renderOffer(offer: StoredOffer, returnColumns?: string): Record<string, unknown> {
-  const record: Record<string, unknown> = {
+/** An offer as get_details answers it, in the variants' vocabulary and honouring return_columns. */
+export function renderDetails(
+  state: OfferitSandboxState,
+  offer: StoredOffer,
+  variants: OfferitVariants,
+  returnColumns: string | undefined,
+): Record<string, unknown> {
+  const addOffer = renderOffer(offer);
+  const advertiser = state.advertisers.get(String(offer.fields.advertiserid ?? ''));
+  const record =
+    variants.detailColumns === 'documented'
+      ? inDocumentedColumns(addOffer, advertiser?.username)
+      : addOffer;
+  if (variants.returnColumns === 'ignored' || !returnColumns?.trim()) return record;
+  const columns = new Set(['offerid', ...returnColumns.split(',').map((column) => column.trim())]);
+  return Object.fromEntries(Object.entries(record).filter(([column]) => columns.has(column)));
+}
+
+/** An offer under add_offer names: every value text, lists as comma lists. */
+export function renderOffer(offer: StoredOffer): Record<string, unknown> {
+  return {
     offerid: offer.offerid,
     ...Object.fromEntries(
       Object.entries(offer.fields).map(([field, value]) => [
@@ -123,9 +152,6 @@ export function renderOffer(offer: StoredOffer, returnColumns?: string): Record<
       },
     ],
   };
-  if (returnColumns === undefined || returnColumns.trim() === '') return record;
-  const columns = new Set(['offerid', ...returnColumns.split(',').map((column) => column.trim())]);
-  return Object.fromEntries(Object.entries(record).filter(([column]) => columns.has(column)));
 }
 
 function storedFields(
