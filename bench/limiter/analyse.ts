@@ -46,3 +46,102 @@ export function analyseGrants(
     ratio: windows === 0 ? 0 : achievedPerSec / budgetPerSec,
   };
 }
+
+/** What `analyseClasses` needs of a grant (a limiter `Grant` has it). */
+export interface ClassedGrant {
+  grantedAtUs: number;
+  waitedMs: number;
+  requestClass: 'live' | 'reconcile';
+}
+
+export interface ClassAnalysis {
+  all: GrantAnalysis;
+  /** Grants per second of each class against the whole budget, over the run's whole windows. */
+  liveRatio: number;
+  reconcileRatio: number;
+  /** floor(share * max): what reconciliation may hold in a window while live work waits. */
+  reconcileMax: number;
+  /** Windows ending at a grant made while some live request waited. */
+  windowsWhileLiveWaits: number;
+  /** Most reconcile grants in one of those windows; the limiter keeps it <= reconcileMax. */
+  maxReconcileWhileLiveWaits: number;
+  /** Mean reconcile grants per such window, against the budget: the share achieved. */
+  reconcileShareWhileLiveWaits: number;
+  /** Live waits, in milliseconds. */
+  liveWaitP50Ms: number;
+  liveWaitP95Ms: number;
+}
+
+/**
+ * A live request counts as waiting from `graceMs` after it began (by then its first refusal has
+ * registered it with the limiter) until its grant.
+ */
+export function analyseClasses(
+  grants: readonly ClassedGrant[],
+  max: number,
+  windowMs: number,
+  reconcileMax: number,
+  graceMs = 5,
+): ClassAnalysis {
+  const sorted = [...grants].sort((a, b) => a.grantedAtUs - b.grantedAtUs);
+  const windowUs = windowMs * 1000;
+  const all = analyseGrants(
+    sorted.map((grant) => grant.grantedAtUs),
+    max,
+    windowMs,
+  );
+  const live = sorted.filter((grant) => grant.requestClass === 'live');
+  const waits = live
+    .filter((grant) => grant.waitedMs > graceMs)
+    .map((grant) => [grant.grantedAtUs - (grant.waitedMs - graceMs) * 1000, grant.grantedAtUs]);
+  const liveWaits = (t: number) => waits.some(([from, to]) => from! < t && t < to!);
+
+  let windowsWhileLiveWaits = 0;
+  let maxReconcileWhileLiveWaits = 0;
+  let reconcileInThem = 0;
+  let start = 0;
+  let reconcileInWindow = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    if (sorted[end]!.requestClass === 'reconcile') reconcileInWindow++;
+    while (sorted[start]!.grantedAtUs <= sorted[end]!.grantedAtUs - windowUs) {
+      if (sorted[start]!.requestClass === 'reconcile') reconcileInWindow--;
+      start++;
+    }
+    // Only whole windows: the first one after the run began is still filling.
+    if (sorted[end]!.grantedAtUs - sorted[0]!.grantedAtUs < windowUs) continue;
+    if (!liveWaits(sorted[end]!.grantedAtUs)) continue;
+    windowsWhileLiveWaits++;
+    reconcileInThem += reconcileInWindow;
+    maxReconcileWhileLiveWaits = Math.max(maxReconcileWhileLiveWaits, reconcileInWindow);
+  }
+  // Over the same whole windows as `all`: grants of the class per window, against `max`.
+  const first = sorted[0]?.grantedAtUs ?? 0;
+  const last = sorted[sorted.length - 1]?.grantedAtUs ?? 0;
+  const windows = Math.floor((last - first) / windowUs);
+  const ratioOf = (cls: ClassedGrant['requestClass']) =>
+    windows === 0
+      ? 0
+      : sorted.filter(
+          (grant) => grant.requestClass === cls && grant.grantedAtUs < first + windows * windowUs,
+        ).length /
+        (windows * max);
+  const liveWaitsMs = live.map((grant) => grant.waitedMs).sort((a, b) => a - b);
+  return {
+    all,
+    liveRatio: ratioOf('live'),
+    reconcileRatio: ratioOf('reconcile'),
+    reconcileMax,
+    windowsWhileLiveWaits,
+    maxReconcileWhileLiveWaits,
+    reconcileShareWhileLiveWaits:
+      windowsWhileLiveWaits === 0 ? 0 : reconcileInThem / windowsWhileLiveWaits / max,
+    liveWaitP50Ms: quantile(liveWaitsMs, 0.5),
+    liveWaitP95Ms: quantile(liveWaitsMs, 0.95),
+  };
+}
+
+/** The q-quantile of ascending values (nearest rank); 0 when there are none. */
+export function quantile(ascending: readonly number[], q: number): number {
+  if (ascending.length === 0) return 0;
+  return ascending[Math.min(ascending.length - 1, Math.ceil(q * ascending.length) - 1)]!;
+}
