@@ -3,7 +3,6 @@
 // platform client. A job's handler runs inside its class (wrapProcessor); reconciliation wraps
 // its source listing in `runAsClass('reconcile', ...)`.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SyncReason } from '../job-schemas.js';
 
 /**
  * `live`: webhooks, CLI syncs, replays: someone is waiting for them. `reconcile`: a full
@@ -24,7 +23,7 @@ export function currentClass(): RequestClass {
   return storage.getStore() ?? 'live';
 }
 
-/** The class a sync job's requests belong to, from the reason it was enqueued for. */
-export function requestClassOf(reason: SyncReason | undefined): RequestClass {
+/** The class a job's requests belong to, from the `reason` of its payload (any, or none). */
+export function requestClassOf(reason: unknown): RequestClass {
   return reason === 'reconcile' ? 'reconcile' : 'live';
 }
