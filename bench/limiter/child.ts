@@ -20,6 +20,7 @@ const limiters = connections.map((redis) =>
     {
       ...(env.LIMITER_SHARE ? { reconcileShare: Number(env.LIMITER_SHARE) } : {}),
       ...(env.LIMITER_WAITER_TTL_MS ? { waiterTtlMs: Number(env.LIMITER_WAITER_TTL_MS) } : {}),
+      ...(env.LIMITER_LIVE_LINGER_MS ? { liveLingerMs: Number(env.LIMITER_LIVE_LINGER_MS) } : {}),
     },
   ),
 );

@@ -19,6 +19,8 @@ export interface HammerProcessOptions {
   reconcileShare?: number;
   /** The limiter's `waiterTtlMs`, when not its default. */
   waiterTtlMs?: number;
+  /** The limiter's `liveLingerMs`, when not its default. */
+  liveLingerMs?: number;
 }
 
 export interface HammerProcess {
@@ -51,6 +53,8 @@ export function spawnHammer(options: HammerProcessOptions): HammerProcess {
       LIMITER_CLASS: options.requestClass ?? 'live',
       LIMITER_SHARE: options.reconcileShare === undefined ? '' : String(options.reconcileShare),
       LIMITER_WAITER_TTL_MS: options.waiterTtlMs === undefined ? '' : String(options.waiterTtlMs),
+      LIMITER_LIVE_LINGER_MS:
+        options.liveLingerMs === undefined ? '' : String(options.liveLingerMs),
     },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

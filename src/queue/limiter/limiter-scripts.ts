@@ -14,8 +14,14 @@ import { defineScript } from './lua-script.js';
  * a class alone takes the whole budget.
  *
  * "Waiting" is a registry per class: a refused acquirer adds itself, scored by an expiry
- * `waiterTtl` ahead, and refreshes that each time it polls; a grant removes it, the caller
- * removes it on abort, and one whose process died lapses by itself.
+ * `waiterTtl` ahead, and refreshes that each time it polls; the caller removes it on abort, and
+ * one whose process died lapses by itself. A grant does not remove it but sets it to lapse
+ * `linger` later. For live work that is a few seconds: a live job makes its requests one after
+ * another, and the next one must find the slots reconciliation leaves free, not a window that
+ * reconciliation refilled the instant the live one stopped waiting (with saturating
+ * reconciliation that would cost each live request up to a whole window). For reconciliation it
+ * is one slot's time: when a burst of slots frees and every reconcile waiter is granted at once,
+ * reconciliation must not look gone for the round trip until its next refusal.
  *
  * KEYS[1] grant log: sorted set, score = grant time (us), member = the acquire's id
  * KEYS[2] paused-until (us); nothing is granted before it
@@ -24,7 +30,8 @@ import { defineScript } from './lua-script.js';
  * ARGV[1] max grants per window   ARGV[2] window (us)
  * ARGV[3] the acquire's unique id ARGV[4] TTL of the logs (ms)
  * ARGV[5] class: live or reconcile ARGV[6] reconcileMax: floor(share * max)
- * ARGV[7] waiterTtl (us)            ARGV[8] longest wait when held back by the other class (us)
+ * ARGV[7] waiterTtl (us)            ARGV[8] one slot's time, window / max (us)
+ * ARGV[9] linger after a grant (us) ARGV[10] TTL of the waiter registries (ms)
  * Returns {1, grantedAt} or {0, wait}, both in microseconds.
  */
 export const TAKE_SCRIPT = defineScript(`
@@ -45,9 +52,13 @@ end
 redis.call('ZREMRANGEBYSCORE', mine, '-inf', now)
 redis.call('ZREMRANGEBYSCORE', theirs, '-inf', now)
 
+local function register(lapsesAt)
+  redis.call('ZADD', mine, lapsesAt, ARGV[3])
+  redis.call('PEXPIRE', mine, ARGV[10])
+end
+
 local function refuse(wait)
-  redis.call('ZADD', mine, now + waiterTtl, ARGV[3])
-  redis.call('PEXPIRE', mine, math.ceil(waiterTtl / 1000) + 1000)
+  register(now + waiterTtl)
   return {0, wait}
 end
 
@@ -74,7 +85,7 @@ elseif othersWait then
 end
 if not allowed then
   -- Held back by the other class. The next grant to leave the window may change that; so may
-  -- the other class's waiters leaving, which has no known time: poll within one slot's time.
+  -- the other class's waiters leaving, which has no set time: poll again within a slot's time.
   local wait = tonumber(ARGV[8])
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   if oldest[2] then
@@ -88,7 +99,7 @@ if reconcile then
   redis.call('ZADD', KEYS[3], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[3], ARGV[4])
 end
-redis.call('ZREM', mine, ARGV[3])
+register(now + tonumber(ARGV[9]))
 return {1, now}
 `);
 

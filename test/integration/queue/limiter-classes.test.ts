@@ -126,13 +126,14 @@ describe('rate limiter classes: live work ahead of reconciliation', () => {
 
   it('while both classes wait, holds reconciliation to its share of every window and still gives it that share', async () => {
     const prefix = `${scope.prefix}-contention`;
+    const liveLingerMs = 300;
     const reconcilers = limiters(prefix, 3);
-    const live = limiters(prefix, 2);
+    const live = limiters(prefix, 2, { liveLingerMs });
     const redis = scope.connect();
     const reconcileRun = hammerGrants(reconcilers, {
       network: 'offerslook',
       concurrency: 6,
-      durationMs: 4000,
+      durationMs: 4500,
       requestClass: 'reconcile',
     });
     await new Promise((resolve) => setTimeout(resolve, 700));
@@ -141,7 +142,7 @@ describe('rate limiter classes: live work ahead of reconciliation', () => {
     const liveGrants = await hammerGrants(live, {
       network: 'offerslook',
       concurrency: 8,
-      durationMs: 2000,
+      durationMs: 2500,
     });
     const liveToUs = Math.max(...liveGrants.map((grant) => grant.grantedAtUs));
     const all = [...(await reconcileRun), ...liveGrants];
@@ -172,9 +173,11 @@ describe('rate limiter classes: live work ahead of reconciliation', () => {
     const before = windowEnds(all, 0, liveFromUs).map((end) =>
       inWindow(all, end, limit.durationMs, 'reconcile'),
     );
-    const after = windowEnds(all, liveToUs + (limit.durationMs + 50) * 1000, Infinity).map((end) =>
-      inWindow(all, end, limit.durationMs, 'reconcile'),
-    );
+    const after = windowEnds(
+      all,
+      liveToUs + (liveLingerMs + limit.durationMs + 50) * 1000,
+      Infinity,
+    ).map((end) => inWindow(all, end, limit.durationMs, 'reconcile'));
     expect(Math.max(...before)).toBe(limit.max);
     expect(Math.max(...after)).toBe(limit.max);
   });
@@ -219,38 +222,35 @@ describe('rate limiter classes: live work ahead of reconciliation', () => {
       requestClass: 'reconcile',
       signal: stop.signal,
     });
-    let killedAtUs = 0;
-    let lapsesAtUs = 0;
-    // The child must die while it waits (not in the instant it holds a fresh grant): retry if not.
-    for (let attempt = 0; attempt < 3 && lapsesAtUs === 0; attempt++) {
-      const child = spawnHammer({
-        redisUrl: scope.url,
-        prefix,
-        max: limit.max,
-        windowMs: limit.durationMs,
-        durationMs: 20_000,
-        concurrency: 1,
-        connections: 1,
-        requestClass: 'live',
-        reconcileShare: share,
-        waiterTtlMs,
-      });
-      try {
-        await child.ready;
-        child.go();
-        await waitFor(
-          async () => (await redis.zcard(keys.waiters.live)) > 0,
-          'the live child to wait',
-        );
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      } finally {
-        child.kill();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      killedAtUs = await redisNowUs(redis);
-      const left = await redis.zrange(keys.waiters.live, 0, -1, 'WITHSCORES');
-      if (left.length === 2) lapsesAtUs = Number(left[1]);
+    const child = spawnHammer({
+      redisUrl: scope.url,
+      prefix,
+      max: limit.max,
+      windowMs: limit.durationMs,
+      durationMs: 20_000,
+      concurrency: 1,
+      connections: 1,
+      requestClass: 'live',
+      reconcileShare: share,
+      waiterTtlMs,
+      liveLingerMs: waiterTtlMs,
+    });
+    try {
+      await child.ready;
+      child.go();
+      await waitFor(
+        async () => (await redis.zcard(keys.waiters.live)) > 0,
+        'the live child to wait',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      child.kill();
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const killedAtUs = await redisNowUs(redis);
+    // Whether it died waiting or just after a grant, its registrations outlive it, until this.
+    const scores = await redis.zrange(keys.waiters.live, 0, -1, 'WITHSCORES');
+    const lapsesAtUs = Math.max(...scores.filter((_, index) => index % 2 === 1).map(Number));
     expect(lapsesAtUs).toBeGreaterThan(killedAtUs);
     await waitFor(
       async () => (await redisNowUs(redis)) > lapsesAtUs + (2 * limit.durationMs + 100) * 1000,
@@ -273,11 +273,43 @@ describe('rate limiter classes: live work ahead of reconciliation', () => {
     expect(await redis.zcard(keys.waiters.live)).toBe(0);
   });
 
+  it('keeps room for a live job whose requests come one after another', async () => {
+    const prefix = `${scope.prefix}-linger`;
+    const slow = { max: 10, durationMs: 1000 };
+    const make = () =>
+      createRateLimiter(scope.connect(), prefix, { offerslook: slow }, { reconcileShare: share });
+    const stop = new AbortController();
+    const reconcileRun = hammerGrants([make(), make()], {
+      network: 'offerslook',
+      concurrency: 6,
+      durationMs: 10_000,
+      requestClass: 'reconcile',
+      signal: stop.signal,
+    });
+    const liveOne = make();
+    // Reconciliation has the window to itself first.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const liveGrants: Grant[] = [];
+    for (let i = 0; i < slow.max - reconcileMaxOf(share, slow.max); i++) {
+      liveGrants.push(await liveOne.acquireGrant('offerslook'));
+      // The live job's HTTP request; longer than the slot time reconciliation backs off for.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    stop.abort();
+    await reconcileRun;
+    // Without the linger the second request would find the window refilled by reconciliation
+    // and wait for the next grant to leave it, close to a whole window later.
+    const spanUs = liveGrants.at(-1)!.grantedAtUs - liveGrants[0]!.grantedAtUs;
+    expect(spanUs).toBeLessThan(slow.durationMs * 1000 * 0.5);
+  });
+
   it('removes an aborted waiter’s registration at once', async () => {
     const prefix = `${scope.prefix}-abort`;
     const redis = scope.connect();
     const [limiter] = limiters(prefix, 1);
-    for (let i = 0; i < limit.max; i++) await limiter!.acquire('offerslook');
+    for (let i = 0; i < limit.max; i++) {
+      await limiter!.acquire('offerslook', { requestClass: 'reconcile' });
+    }
     const controller = new AbortController();
     const waiting = limiter!.acquire('offerslook', { signal: controller.signal });
     const keys = limiterKeys(prefix, 'offerslook');
