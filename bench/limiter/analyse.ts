@@ -56,17 +56,15 @@ export interface ClassedGrant {
 
 export interface ClassAnalysis {
   all: GrantAnalysis;
-  /** Grants per second of each class against the whole budget, over the run's whole windows. */
+  /** Each class's grants against the whole budget, over the whole windows after the first. */
   liveRatio: number;
   reconcileRatio: number;
   /** floor(share * max): what reconciliation may hold in a window while live work waits. */
   reconcileMax: number;
-  /** Windows ending at a grant made while some live request waited. */
-  windowsWhileLiveWaits: number;
-  /** Most reconcile grants in one of those windows; the limiter keeps it <= reconcileMax. */
+  /** Reconcile grants made while some live request waited. */
+  reconcileWhileLiveWaits: number;
+  /** Most reconcile grants in the window ending at one of those; the limiter keeps it <= reconcileMax. */
   maxReconcileWhileLiveWaits: number;
-  /** Mean reconcile grants per such window, against the budget: the share achieved. */
-  reconcileShareWhileLiveWaits: number;
   /** Live waits, in milliseconds. */
   liveWaitP50Ms: number;
   liveWaitP95Ms: number;
@@ -81,7 +79,7 @@ export function analyseClasses(
   max: number,
   windowMs: number,
   reconcileMax: number,
-  graceMs = 5,
+  graceMs = 10,
 ): ClassAnalysis {
   const sorted = [...grants].sort((a, b) => a.grantedAtUs - b.grantedAtUs);
   const windowUs = windowMs * 1000;
@@ -96,33 +94,34 @@ export function analyseClasses(
     .map((grant) => [grant.grantedAtUs - (grant.waitedMs - graceMs) * 1000, grant.grantedAtUs]);
   const liveWaits = (t: number) => waits.some(([from, to]) => from! < t && t < to!);
 
-  let windowsWhileLiveWaits = 0;
+  let reconcileWhileLiveWaits = 0;
   let maxReconcileWhileLiveWaits = 0;
-  let reconcileInThem = 0;
   let start = 0;
   let reconcileInWindow = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    if (sorted[end]!.requestClass === 'reconcile') reconcileInWindow++;
-    while (sorted[start]!.grantedAtUs <= sorted[end]!.grantedAtUs - windowUs) {
+  for (const grant of sorted) {
+    if (grant.requestClass !== 'reconcile') continue;
+    reconcileInWindow++;
+    while (sorted[start]!.grantedAtUs <= grant.grantedAtUs - windowUs) {
       if (sorted[start]!.requestClass === 'reconcile') reconcileInWindow--;
       start++;
     }
-    // Only whole windows: the first one after the run began is still filling.
-    if (sorted[end]!.grantedAtUs - sorted[0]!.grantedAtUs < windowUs) continue;
-    if (!liveWaits(sorted[end]!.grantedAtUs)) continue;
-    windowsWhileLiveWaits++;
-    reconcileInThem += reconcileInWindow;
+    if (!liveWaits(grant.grantedAtUs)) continue;
+    reconcileWhileLiveWaits++;
     maxReconcileWhileLiveWaits = Math.max(maxReconcileWhileLiveWaits, reconcileInWindow);
   }
-  // Over the same whole windows as `all`: grants of the class per window, against `max`.
-  const first = sorted[0]?.grantedAtUs ?? 0;
+  // Whole windows after the first one: all acquirers start at once, and the first window goes
+  // to whoever asked first; the rules shape the windows after it.
+  const from = (sorted[0]?.grantedAtUs ?? 0) + windowUs;
   const last = sorted[sorted.length - 1]?.grantedAtUs ?? 0;
-  const windows = Math.floor((last - first) / windowUs);
+  const windows = Math.max(0, Math.floor((last - from) / windowUs));
   const ratioOf = (cls: ClassedGrant['requestClass']) =>
     windows === 0
       ? 0
       : sorted.filter(
-          (grant) => grant.requestClass === cls && grant.grantedAtUs < first + windows * windowUs,
+          (grant) =>
+            grant.requestClass === cls &&
+            grant.grantedAtUs >= from &&
+            grant.grantedAtUs < from + windows * windowUs,
         ).length /
         (windows * max);
   const liveWaitsMs = live.map((grant) => grant.waitedMs).sort((a, b) => a - b);
@@ -131,10 +130,8 @@ export function analyseClasses(
     liveRatio: ratioOf('live'),
     reconcileRatio: ratioOf('reconcile'),
     reconcileMax,
-    windowsWhileLiveWaits,
+    reconcileWhileLiveWaits,
     maxReconcileWhileLiveWaits,
-    reconcileShareWhileLiveWaits:
-      windowsWhileLiveWaits === 0 ? 0 : reconcileInThem / windowsWhileLiveWaits / max,
     liveWaitP50Ms: quantile(liveWaitsMs, 0.5),
     liveWaitP95Ms: quantile(liveWaitsMs, 0.95),
   };
