@@ -2,8 +2,8 @@
 // for `go` on stdin (so every process starts together), hammers, prints its grants as JSON.
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
-import { createRateLimiter } from '../../src/queue/limiter/index.js';
-import { hammer } from './hammer.js';
+import { createRateLimiter, type RequestClass } from '../../src/queue/limiter/index.js';
+import { hammerGrants } from './hammer.js';
 
 const env = process.env;
 const max = Number(env.LIMITER_MAX);
@@ -13,16 +13,26 @@ const connections = Array.from(
   () => new Redis(env.REDIS_URL!),
 );
 const limiters = connections.map((redis) =>
-  createRateLimiter(redis, env.LIMITER_PREFIX!, { offerslook: { max, durationMs: windowMs } }),
+  createRateLimiter(
+    redis,
+    env.LIMITER_PREFIX!,
+    { offerslook: { max, durationMs: windowMs } },
+    {
+      ...(env.LIMITER_SHARE ? { reconcileShare: Number(env.LIMITER_SHARE) } : {}),
+      ...(env.LIMITER_WAITER_TTL_MS ? { waiterTtlMs: Number(env.LIMITER_WAITER_TTL_MS) } : {}),
+      ...(env.LIMITER_LIVE_LINGER_MS ? { liveLingerMs: Number(env.LIMITER_LIVE_LINGER_MS) } : {}),
+    },
+  ),
 );
 await Promise.all(connections.map((redis) => redis.ping()));
 process.stdout.write('ready\n');
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) if (line.trim() === 'go') break;
-const grants = await hammer(limiters, {
+const grants = await hammerGrants(limiters, {
   network: 'offerslook',
   concurrency: Number(env.LIMITER_CONCURRENCY ?? 4),
   durationMs: Number(env.LIMITER_DURATION_MS),
+  requestClass: (env.LIMITER_CLASS ?? 'live') as RequestClass,
 });
 process.stdout.write(`${JSON.stringify({ grants })}\n`);
 await Promise.all(connections.map((redis) => redis.quit()));

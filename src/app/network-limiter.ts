@@ -15,11 +15,19 @@ export function windowMarginMs(limit: RateLimit): number {
   return Math.min(500, Math.round(limit.durationMs / 10));
 }
 
+export interface NetworkLimiterOptions {
+  onGrant?: (grant: Grant) => void;
+  /** The window margin of a network, in milliseconds. @defaultValue windowMarginMs */
+  marginMs?: (limit: RateLimit) => number;
+  /** Config's `reconcileBudgetShare`, for every network. @defaultValue 0.8 */
+  reconcileShare?: number;
+}
+
 export function createNetworkLimiter(
   redis: Redis,
   prefix: string,
   limits: Partial<Record<PlatformName, RateLimit>>,
-  options: { onGrant?: (grant: Grant) => void; marginMs?: (limit: RateLimit) => number } = {},
+  options: NetworkLimiterOptions = {},
 ): RateLimiter {
   const margin = options.marginMs ?? windowMarginMs;
   const limiters = new Map<PlatformName, RateLimiter>();
@@ -30,6 +38,7 @@ export function createNetworkLimiter(
       { [network]: limit },
       {
         ...(options.onGrant ? { onGrant: options.onGrant } : {}),
+        ...(options.reconcileShare === undefined ? {} : { reconcileShare: options.reconcileShare }),
         windowMarginMs: margin(limit),
       },
     );

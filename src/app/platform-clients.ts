@@ -1,5 +1,6 @@
 // Builds both platform clients with the hooks every request goes through: first a token from
-// the per-network Redis limiter (shared by every process), then the request metrics.
+// the per-network Redis limiter (shared by every process), taken in the request class of the
+// calling code (live, or reconcile inside `runAsClass('reconcile', ...)`), then the request metrics.
 import type { Config, PlatformName } from '../config/index.js';
 import type { Logger } from '../log/logger.js';
 import { observeRequests, type MetricsRegistry } from '../metrics/index.js';

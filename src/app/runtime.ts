@@ -90,7 +90,9 @@ export async function buildRuntime(
       ...(config.offerslook ? { offerslook: config.offerslook.rateLimit } : {}),
     };
     const limiter = createNetworkLimiter(redis, config.prefix, limits, {
-      onGrant: (grant) => metrics.observeLimiterWait(grant.network, grant.waitedMs),
+      onGrant: (grant) =>
+        metrics.observeLimiterWait(grant.network, grant.waitedMs, grant.requestClass),
+      reconcileShare: config.reconcileBudgetShare,
       ...(options.limiterWindowMarginMs ? { marginMs: options.limiterWindowMarginMs } : {}),
     });
     const clients = createPlatformClients(config, { limiter, metrics }, logger);

@@ -43,6 +43,12 @@ export interface Config {
   advertiserMap: ReadonlyArray<readonly [string, string]>;
   vanishedPolicy: 'pause' | 'ignore' | 'delete';
   reconcileCron?: string;
+  /**
+   * Share of each network's budget, in (0, 1], that reconciliation may hold in a rate-limit
+   * window while live requests (webhooks, CLI syncs, replays) wait at that network; also what it
+   * is owed meanwhile, so it never starves. Alone, it takes the whole budget.
+   */
+  reconcileBudgetShare: number;
   shutdownTimeoutMs: number;
   allowEviction: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -76,6 +82,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mappingsDir: env.MAPPINGS_DIR,
     advertiserMap: env.ADVERTISER_MAP,
     vanishedPolicy: env.VANISHED_POLICY,
+    reconcileBudgetShare: env.RECONCILE_BUDGET_SHARE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
     allowEviction: env.ALLOW_EVICTION,
     logLevel: env.LOG_LEVEL,

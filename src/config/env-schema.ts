@@ -56,6 +56,12 @@ const duration = (fallback: string) =>
       return ms;
     });
 
+/** A share of something, such as a budget: a number in (0, 1]. */
+const share = (fallback: number) => {
+  const message = `expected a number above 0 and at most 1, such as ${fallback}`;
+  return z.coerce.number({ message }).gt(0, { message }).max(1, { message }).default(fallback);
+};
+
 const flag = (fallback: boolean) =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no', ''], { message: 'expected true or false' })
@@ -136,6 +142,8 @@ export const envSchema = z.object({
   DASHBOARD_READ_ONLY: flag(true),
   MAPPINGS_DIR: z.string().trim().default('mappings'),
   RECONCILE_CRON: optionalText,
+  /** Share of each network's budget reconciliation may use while live work waits there. */
+  RECONCILE_BUDGET_SHARE: share(0.8),
   SHUTDOWN_TIMEOUT: duration('30s'),
   ALLOW_EVICTION: flag(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

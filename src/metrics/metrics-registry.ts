@@ -33,8 +33,8 @@ export interface MetricsRegistry {
     status: number | undefined,
     durationMs: number,
   ): void;
-  /** Time a request waited for the per-network limiter, in milliseconds. */
-  observeLimiterWait(network: string, waitMs: number): void;
+  /** Time a request waited for the per-network limiter, in milliseconds, by request class. */
+  observeLimiterWait(network: string, waitMs: number, requestClass?: 'live' | 'reconcile'): void;
   /** Time from enqueue to a sync job done, in milliseconds. */
   observeSyncLag(queue: string, lagMs: number): void;
   /** Differences a reconcile run found on a route (`offerit.offer->offerslook.offer`, ...). */
@@ -79,8 +79,8 @@ export function createMetricsRegistry(options: MetricsRegistryOptions = {}): Met
   });
   const limiterWait = new Histogram({
     name: 'offer_sync_limiter_wait_seconds',
-    help: 'Time a request waited for its network rate limiter, in seconds',
-    labelNames: ['network'] as const,
+    help: 'Time a request waited for its network rate limiter, in seconds, by request class (live or reconcile)',
+    labelNames: ['network', 'class'] as const,
     buckets: WAIT_BUCKETS,
     registers,
   });
@@ -120,7 +120,8 @@ export function createMetricsRegistry(options: MetricsRegistryOptions = {}): Met
       requestDuration.observe({ network, operation }, seconds(durationMs));
       if (status === 429) rateLimited.inc({ network });
     },
-    observeLimiterWait: (network, waitMs) => limiterWait.observe({ network }, seconds(waitMs)),
+    observeLimiterWait: (network, waitMs, requestClass = 'live') =>
+      limiterWait.observe({ network, class: requestClass }, seconds(waitMs)),
     observeSyncLag: (queue, lagMs) => syncLag.observe({ queue }, seconds(lagMs)),
     countDrift: (route, count = 1) => drift.inc({ route }, count),
     countReconcileWrites: (route, count = 1) => reconcileWrites.inc({ route }, count),

@@ -1,4 +1,5 @@
-// The one way jobs enter the queues: validated, deduplicated, routed to the target's queue.
+// The one way jobs enter the queues: validated, deduplicated, prioritized by reason (live work
+// ahead of reconciliation), routed to the target's queue.
 import type { Queue } from 'bullmq';
 import type { PlatformName } from '../config/index.js';
 import { reconcileDedupeId, deduplication, syncDedupeId } from './dedupe.js';
@@ -6,6 +7,7 @@ import {
   entityKeyOf,
   parsePayload,
   reconcileJobSchema,
+  SYNC_PRIORITIES,
   syncJobSchema,
   type ReconcileJob,
   type SyncJob,
@@ -22,9 +24,12 @@ export interface Enqueued {
   queue: string;
 }
 
+/** The lowest priority a sync can have: an add at it can lift nothing. */
+const LOWEST_PRIORITY = Math.max(...Object.values(SYNC_PRIORITIES));
+
 /**
- * Validates and adds a sync job to the queue of the platform it writes to. Throws a
- * JobPayloadError naming the bad fields; nothing is added then.
+ * Validates and adds a sync job to the queue of the platform it writes to, at its reason's
+ * priority (SYNC_PRIORITIES). Throws a JobPayloadError naming the bad fields; nothing is added then.
  */
 export async function enqueueSync(
   syncQueues: Readonly<Record<PlatformName, Queue<SyncJobData>>>,
@@ -37,10 +42,37 @@ export async function enqueueSync(
     'sync job',
   );
   const target = targetOf(job.source);
-  const added = await syncQueues[target].add(`${job.source}.${job.kind}`, job, {
+  const queue = syncQueues[target];
+  const priority = SYNC_PRIORITIES[job.reason];
+  const added = await queue.add(`${job.source}.${job.kind}`, job, {
     deduplication: deduplication(syncDedupeId(job.source, target, entityKeyOf(job))),
+    ...(priority > 0 ? { priority } : {}),
   });
-  return { jobId: requireId(added.id), queue: syncQueueName(target) };
+  const jobId = requireId(added.id);
+  if (priority < LOWEST_PRIORITY) await liftMergedJob(queue, jobId, priority);
+  return { jobId, queue: syncQueueName(target) };
+}
+
+/**
+ * While a job for the same entity waits, deduplication drops the add and that job keeps its own
+ * priority: a webhook merged into a waiting reconcile job would wait behind the whole
+ * reconciliation. So the waiting job is lifted to the add's priority. (An add while the job is
+ * active is kept with its own options, priority included, and becomes the next job.)
+ */
+async function liftMergedJob(
+  queue: Queue<SyncJobData>,
+  jobId: string,
+  priority: number,
+): Promise<void> {
+  // Costs one read per live add; a new job (the usual case) already has this priority.
+  const existing = await queue.getJob(jobId);
+  if (!existing || existing.priority <= priority || existing.finishedOn !== undefined) return;
+  try {
+    await existing.changePriority({ priority });
+  } catch (error) {
+    // It finished and was removed meanwhile: nothing is left to lift.
+    if (await queue.getJob(jobId)) throw error;
+  }
 }
 
 /** Validates and adds a reconcile job; a second identical request while one waits is merged. */

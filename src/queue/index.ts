@@ -10,6 +10,7 @@ export {
 export type { SyncQueueName, DeadLetterQueueName } from './names.js';
 export {
   SYNC_REASONS,
+  SYNC_PRIORITIES,
   RECONCILE_ENTITIES,
   syncJobSchema,
   syncJobDataSchema,

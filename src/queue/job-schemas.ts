@@ -8,6 +8,19 @@ import { ENTITY_KINDS, type EntityKey } from '../platforms/entities.js';
 export const SYNC_REASONS = ['webhook', 'reconcile', 'cli', 'replay', 'schedule'] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];
 
+/**
+ * BullMQ priority of a sync job by its reason. 0 is BullMQ's "no priority", which it always
+ * runs before any prioritized job; so live syncs (someone is waiting) go ahead of the jobs of a
+ * full reconciliation, which a 10 000-offer run can queue by the thousand.
+ */
+export const SYNC_PRIORITIES: Readonly<Record<SyncReason, number>> = {
+  webhook: 0,
+  cli: 0,
+  replay: 0,
+  schedule: 0,
+  reconcile: 10,
+};
+
 export const RECONCILE_ENTITIES = ['offer', 'goal', 'commission', 'all'] as const;
 export type ReconcileEntity = (typeof RECONCILE_ENTITIES)[number];
 

@@ -1,4 +1,13 @@
-export { createRateLimiter, limiterKeys } from './rate-limiter.js';
-export type { AcquireOptions, Grant, RateLimiter, RateLimiterOptions } from './rate-limiter.js';
+export { createRateLimiter } from './rate-limiter.js';
+export type {
+  AcquireOptions,
+  Grant,
+  RateLimiter,
+  RateLimiterOptions,
+} from './rate-limiter-options.js';
+export { limiterKeys, reconcileMaxOf } from './limiter-keys.js';
+export type { LimiterKeys } from './limiter-keys.js';
+export { currentClass, requestClassOf, runAsClass } from './request-class.js';
+export type { RequestClass } from './request-class.js';
 export { defineScript, runScript } from './lua-script.js';
 export type { LuaScript } from './lua-script.js';

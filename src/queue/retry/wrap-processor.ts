@@ -2,12 +2,15 @@
 // retry policy: a 429 pauses the network and the queue and retries without spending an
 // attempt (up to a bound); a transient failure is rethrown so the job's backoff applies; a
 // permanent one becomes an UnrecoverableError. Whatever fails for good is dead-lettered first.
+// The handler runs inside its payload's request class, so the limiter knows reconciliation's
+// requests from live ones.
 import { UnrecoverableError, Worker, type Job, type Processor } from 'bullmq';
 import type { z } from 'zod';
 import { isPlatformError } from '../../platforms/errors.js';
 import { deadLetterOf, type DeadLetterSink } from '../dead-letter/dead-letter-sink.js';
 import { parsePayload, splitTracking, type JobTracking } from '../job-schemas.js';
 import type { RateLimiter } from '../limiter/rate-limiter.js';
+import { requestClassOf, runAsClass, type RequestClass } from '../limiter/request-class.js';
 import { classifyFailure, type FailureClass } from './classify-failure.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
@@ -46,6 +49,15 @@ export interface WrapOptions<S extends z.ZodType> {
   policy?: Partial<RetryPolicy>;
   now?: () => Date;
   logger?: WrapLogger;
+  /**
+   * The class the handler's requests are made in. @defaultValue `reconcile` for a payload whose
+   * `reason` is `reconcile`, else `live`
+   */
+  requestClass?: (payload: z.output<S>) => RequestClass;
+}
+
+function classOfPayload(payload: unknown): RequestClass {
+  return requestClassOf((payload as { reason?: unknown } | null)?.reason);
 }
 
 export function wrapProcessor<S extends z.ZodType, D, R>(
@@ -55,6 +67,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
 ): Processor<unknown, R> {
   const policy = resolveRetryPolicy(options.policy);
   const now = options.now ?? (() => new Date());
+  const requestClass = options.requestClass ?? classOfPayload;
 
   async function deadLetter(
     job: Job,
@@ -74,7 +87,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
     const { payload: raw, tracking } = splitTracking(data);
     try {
       const payload = parsePayload(options.schema, raw, options.what);
-      return await handler({ payload, job, signal }, deps);
+      return await runAsClass(requestClass(payload), () => handler({ payload, job, signal }, deps));
     } catch (error) {
       const failure = classifyFailure(error);
       const failedAtDate = now();

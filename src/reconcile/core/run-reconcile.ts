@@ -1,6 +1,7 @@
 // A full reconciliation from one platform to the other: for each kind, parents first, stream the
 // source and sync what differs, then apply the vanish policy to twins whose source is gone.
 // The same function serves `offer-sync reconcile` and the pipeline's scheduled reconcile jobs.
+import { runAsClass } from '../../queue/index.js';
 import { otherPlatform } from '../../store/index.js';
 import { createDryRunExecutor } from '../execute/dry-run-executor.js';
 import { newRunId } from '../run-id.js';
@@ -76,10 +77,10 @@ export async function runReconcile(
           options.onProgress?.({ runId, kind, phase, done, counts: builder.counts });
         },
       };
-      await streamKind(context);
+      await runAsClass('reconcile', () => streamKind(context));
       // Only a stream that ran to its end proves which sources are gone.
       phase = 'vanished';
-      await handleVanished(context);
+      await runAsClass('reconcile', () => handleVanished(context));
     }
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);

@@ -118,3 +118,19 @@ describe('advertiser map', () => {
     ]);
   });
 });
+
+describe('reconcile budget share', () => {
+  it('defaults to 0.8 and reads any number above 0 and at most 1', () => {
+    expect(loadConfig({}).reconcileBudgetShare).toBe(0.8);
+    expect(loadConfig({ RECONCILE_BUDGET_SHARE: '0.5' }).reconcileBudgetShare).toBe(0.5);
+    expect(loadConfig({ RECONCILE_BUDGET_SHARE: ' 1 ' }).reconcileBudgetShare).toBe(1);
+  });
+
+  it('refuses anything else with one line naming the variable', () => {
+    for (const value of ['0', '-0.2', '1.5', 'most', '']) {
+      expect(problemsOf({ RECONCILE_BUDGET_SHARE: value }), value).toEqual([
+        'RECONCILE_BUDGET_SHARE: expected a number above 0 and at most 1, such as 0.8',
+      ]);
+    }
+  });
+});

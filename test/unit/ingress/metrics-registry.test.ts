@@ -60,7 +60,9 @@ describe('createMetricsRegistry', () => {
     metrics.countReconcileWrites('offerit.offer->offerslook.offer', 2);
     metrics.countWebhook('offerit', 'accepted');
     const text = await metrics.text();
-    expect(sample(text, 'offer_sync_limiter_wait_seconds_sum{network="offerslook"}')).toBe(2.5);
+    expect(
+      sample(text, 'offer_sync_limiter_wait_seconds_sum{network="offerslook",class="live"}'),
+    ).toBe(2.5);
     expect(sample(text, 'offer_sync_sync_lag_seconds_sum{queue="sync-offerslook"}')).toBe(1.5);
     expect(sample(text, 'offer_sync_sync_lag_seconds_count{queue="sync-offerslook"}')).toBe(2);
     expect(
