@@ -49,26 +49,35 @@ export async function enqueueSync(
     ...(priority > 0 ? { priority } : {}),
   });
   const jobId = requireId(added.id);
-  if (priority < LOWEST_PRIORITY) await liftMergedJob(queue, jobId, priority);
+  if (priority < LOWEST_PRIORITY) await absorbIntoWaiting(queue, jobId, job, priority);
   return { jobId, queue: syncQueueName(target) };
 }
 
 /**
  * While a job for the same entity waits, deduplication drops the add and that job keeps its own
- * priority: a webhook merged into a waiting reconcile job would wait behind the whole
- * reconciliation. So the waiting job is lifted to the add's priority. (An add while the job is
- * active is kept with its own options, priority included, and becomes the next job.)
+ * options and data: a webhook merged into a waiting reconcile job would wait behind the whole
+ * reconciliation, count as reconciliation at the limiter, and sync the record the reconcile page
+ * read before the change the webhook announces. So the waiting job takes the live add's
+ * priority, reason and event, and forgets its handed-over record (it reads the source fresh).
+ * (An add while the job is active is kept with its own options and becomes the next job.)
  */
-async function liftMergedJob(
+async function absorbIntoWaiting(
   queue: Queue<SyncJobData>,
   jobId: string,
+  live: SyncJob,
   priority: number,
 ): Promise<void> {
   // Costs one read per live add; a new job (the usual case) already has this priority.
   const existing = await queue.getJob(jobId);
   if (!existing || existing.priority <= priority || existing.finishedOn !== undefined) return;
+  const { sourceRead: _handedOver, event: _event, ...data } = existing.data;
   try {
     await existing.changePriority({ priority });
+    await existing.updateData({
+      ...data,
+      reason: live.reason,
+      ...(live.event === undefined ? {} : { event: live.event }),
+    });
   } catch (error) {
     // It finished and was removed meanwhile: nothing is left to lift.
     if (await queue.getJob(jobId)) throw error;

@@ -7,11 +7,6 @@ import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
 export interface HandoffStore {
   /** Keeps `record` for the sync of `key` from `source`; returns the reference a job carries. */
   put(source: PlatformName, key: EntityKey, record: PlatformRecord): Promise<string>;
-  /** The record kept under `ref`, unless it expired or was dropped since. */
+  /** The record kept under `ref`, unless it expired or a later page replaced it. */
   take(source: PlatformName, key: EntityKey, ref: string): Promise<PlatformRecord | undefined>;
-  /**
-   * Forgets the record kept for `key`: a live sync asked for (a webhook says the source changed),
-   * so a reconcile job still waiting reads the source fresh instead.
-   */
-  drop(source: PlatformName, key: EntityKey): Promise<void>;
 }

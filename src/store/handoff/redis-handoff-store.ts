@@ -46,10 +46,6 @@ export class RedisHandoffStore implements HandoffStore {
     return kept.ref === ref ? kept.record : undefined;
   }
 
-  async drop(source: PlatformName, key: EntityKey): Promise<void> {
-    await this.redis.del(this.keyOf(source, key));
-  }
-
   private keyOf(source: PlatformName, key: EntityKey): string {
     return `${this.options.prefix}:handoff:${source}:${formatEntityKey(key)}`;
   }

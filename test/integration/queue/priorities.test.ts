@@ -63,16 +63,35 @@ describe('sync job priorities', () => {
   it('lifts a waiting reconcile sync that a webhook for the same entity merges into', async () => {
     const ids: string[] = [];
     for (const id of ['1', '2', '3']) ids.push((await offer(id, 'reconcile')).jobId);
+    await enqueueSync(queues.sync, {
+      source: 'offerit',
+      kind: 'offer',
+      id: '4',
+      reason: 'reconcile',
+      sourceRead: 'ab'.repeat(16),
+    });
     const merged = await offer('3', 'webhook');
     expect(merged.jobId).toBe(ids[2]);
     expect((await queues.sync.offerslook.getJob(merged.jobId))?.priority).toBe(0);
+    // It now runs as the webhook's live work, and reads the source fresh: the webhook announced
+    // a change the reconcile page may not have seen.
+    const liveMerge = await enqueueSync(queues.sync, {
+      source: 'offerit',
+      kind: 'offer',
+      id: '4',
+      reason: 'webhook',
+      event: 'updated',
+    });
+    const absorbed = await queues.sync.offerslook.getJob(liveMerge.jobId);
+    expect(absorbed?.data).toMatchObject({ id: '4', reason: 'webhook', event: 'updated' });
+    expect(absorbed?.data).not.toHaveProperty('sourceRead');
     const runs: string[] = [];
     startWorker(async (job) => {
       runs.push(job.data.id);
       await Promise.resolve();
     });
-    await waitFor(() => runs.length >= 3, 'three runs');
-    expect(runs).toEqual(['3', '1', '2']);
+    await waitFor(() => runs.length >= 4, 'four runs');
+    expect(runs).toEqual(['3', '4', '1', '2']);
   });
 
   it('runs each handler in the request class of its payload', async () => {
