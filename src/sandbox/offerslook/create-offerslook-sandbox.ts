@@ -56,7 +56,13 @@ export function createOfferslookSandbox(options: OfferslookSandboxOptions = {}):
   if (options.fixtures) state.seed(options.fixtures);
   const variants = new OfferslookVariantSettings(options.answers, options.variants);
 
-  const app = Fastify({ routerOptions: { querystringParser: (text) => qs.parse(text) } });
+  const app = Fastify({
+    routerOptions: {
+      querystringParser: (text) => qs.parse(text),
+      // `PATCH /v1/batches/offers/{100 ids}` is one path parameter of several hundred characters.
+      maxParamLength: 4096,
+    },
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
     const body = String(text);
