@@ -34,7 +34,7 @@ describe('timestamps', () => {
     expect(dateTimeSeconds(dateTimeText(1700000000))).toBe(1700000000);
   });
 
-  it('keeps a tier day as text and reads a tier time in any form as seconds', () => {
+  it('keeps a tier day as text and reads a tier date-time as seconds', () => {
     expect(wireTierTime.parse('2016-09-03')).toBe('2016-09-03');
     expect(wireTierTime.parse(1472832000)).toBe(1472832000);
     expect(wireTierTime.parse('2016-09-02 16:00:00')).toBe(1472832000);

@@ -57,20 +57,16 @@ export const wireTimestamp = z
   });
 
 /**
- * An affiliate tier's effective or expiration time: requests send the day (`YYYY-MM-DD`, kept as
- * that text), answers a time in any form `wireTimestamp` reads (kept as unix seconds).
+ * An affiliate tier's effective or expiration time: requests send the day (`YYYY-MM-DD`), answers
+ * unix seconds. A date-time string is read as unix seconds; other text stays text (as before: the
+ * mappings read days and unix times from it, and its kind stays "string").
  */
 export const wireTierTime = z
   .union([z.number().int(), z.string(), z.null()])
-  .transform((value, context): number | string | undefined => {
-    const text = typeof value === 'string' ? value.trim() : undefined;
-    if (text !== undefined && !NO_TIME.has(text) && /^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-    const parsed = wireTimestamp.safeParse(value);
-    if (parsed.success) return parsed.data;
-    context.issues.push({
-      code: 'custom',
-      input: value,
-      message: 'expected a day (YYYY-MM-DD), unix seconds or YYYY-MM-DD HH:MM:SS',
-    });
-    return z.NEVER;
+  .transform((value): number | string | undefined => {
+    if (value === null) return undefined;
+    if (typeof value === 'number') return value;
+    const text = value.trim();
+    if (NO_TIME.has(text)) return undefined;
+    return dateTimeSeconds(text) ?? text;
   });
