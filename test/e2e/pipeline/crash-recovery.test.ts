@@ -51,7 +51,11 @@ describe('crash between create and link', () => {
       (request.body as { offer?: { name?: string } } | undefined)?.offer?.name === name;
     const cases: Case[] = [
       {
-        what: 'create answered, read-back not (the intent knows the key)',
+        // An Offerslook create answers the offer, so there is no read-back to die in unless the
+        // create cannot tell the view: its base event differs from the defaults and the PATCH
+        // setting it fails (a 503 below). The worker dies reading the offer back; the retry adopts
+        // it by the recorded key as it is.
+        what: 'create answered, its base event not set, read-back not (the intent knows the key)',
         source: 'offerit',
         key: { kind: 'offer', id: '401' },
         name: 'VPN Annual Plan Revshare',
@@ -82,12 +86,18 @@ describe('crash between create and link', () => {
     const held = [
       // Sample Offerslook offers are 501-503: a GET of a higher id is a read-back.
       h.hold('offerslook', (request) => {
-        const id = /^\/v1\/offers\/(\d+)$/.exec(request.url)?.[1];
+        const id = /^\/v1\/offers\/(\d+)\/all$/.exec(request.url)?.[1];
         return request.method === 'GET' && id !== undefined && Number(id) > 503;
       }),
       h.hold('offerslook', (request) => postedOffer(request, cases[1]!.name), 'response'),
       h.hold('offerit', (request) => request.url.startsWith('/api/offer/add_offer'), 'response'),
     ];
+    // Every PATCH of an event 1 fails until the first worker is gone (case 1's; case 2 never
+    // gets to send its own).
+    h.offerslook.runtime.faults.configure({
+      rates: { 'server-error': 1 },
+      pathPattern: /^\/v1\/offers\/\d+\/offer_events\/1$/,
+    });
     const first = h.spawnWorker({ concurrency: 2 });
     await first.ready;
     const jobs = await Promise.all(cases.map((entry) => h.enqueue(entry.source, entry.key)));
@@ -104,6 +114,7 @@ describe('crash between create and link', () => {
     expect(await h.runtime.intents.get(TO_OFFERIT, cases[2]!.key)).not.toHaveProperty('targetKey');
 
     expect(await first.stop('SIGKILL')).toBe('SIGKILL');
+    h.offerslook.runtime.faults.reset();
     for (const hold of held) hold.release();
     const orphan = await h.runtime.queues.sync.offerslook.getJob(jobs[0]!.jobId);
     expect(await orphan?.getState()).toBe('active'); // its lock still runs

@@ -82,7 +82,8 @@ describe('sync pipeline under platform failures', () => {
   }, 90_000);
 
   it('with the budget set to the network limit, every job is done and no window goes over it', async () => {
-    const ids = bulkIds(8);
+    // One request per create (its answer is the read-back): 15 creates need pacing at 10/2s.
+    const ids = bulkIds(15);
     const limit = { max: 10, durationMs: 2000 };
     const harness = await start('pipeline-budget', {
       seed: bulkOffers(ids.length),
