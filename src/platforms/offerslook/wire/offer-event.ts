@@ -1,5 +1,6 @@
-// Offer events: `GET|POST /v1/offers/{id}/offer_events`, `PATCH .../offer_events/{event_id}`
-// (seed 000 and the contract). Event id 1 is the offer's base event.
+// Offer events: `GET|POST /v1/offers/{id}/offer_events` (JSON body, seed 000) and
+// `PATCH .../offer_events/{event_id}` (query parameters, contract v2). Event id 1 is the offer's
+// base event.
 import { z } from 'zod';
 import { offerslookOfferEventSchema } from '../records.js';
 import {
