@@ -4,7 +4,7 @@
 // variant reads into one canonical record: statuses in lower case whatever the answer's case,
 // times as unix seconds (a `null` time leaves the field out), geo as `{type, countries}`.
 import { z } from 'zod';
-import { caselessEnum, wireDecimal, wireId, wireInt } from '../wire-values.js';
+import { caselessEnum, wireDecimal, wireId, wireInt, wireText } from '../wire-values.js';
 import { wireTierTime, wireTimestamp } from './wire/timestamps.js';
 
 export const OFFERSLOOK_REVENUE_TYPES = [
@@ -94,8 +94,11 @@ export const offerslookOfferSchema = z.looseObject({
   destination_url: z.string().optional(),
   description: z.string().optional(),
   currency: z.string().optional(),
-  // `advertiser_offer_id` ("Advertiser's Offer ID", the source offer's id on a twin) rides along
-  // undeclared for now: declared here, it is a field the shipped offer mapping must account for.
+  /**
+   * "Advertiser's Offer ID", free text: the source offer's id on a twin (OfferSync stores it there
+   * on POST and PUT), a marker that finds the twin after a crash. Searchable (search-filters.ts).
+   */
+  advertiser_offer_id: wireText.optional(),
   /** Unix seconds. */
   start_date: wireTimestamp.optional(),
   end_date: wireTimestamp.optional(),
