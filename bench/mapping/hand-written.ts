@@ -179,6 +179,8 @@ export function handWrittenOfferToOfferslook(offer: Rec, ctx: ApplyContext): Map
       typeof lockout === 'string' && DECIMAL.test(lockout) && Number(lockout) > 0 ? 1 : 0;
   if (Object.keys(baseEvent).length > 0) out.base_event = baseEvent;
   out.offer_approval = 2;
+  if (typeof offer.offerid === 'string' || typeof offer.offerid === 'number')
+    out.advertiser_offer_id = String(offer.offerid);
 
   for (const field of ['name', 'advertiser_id', 'offer_approval', 'revenue_type', 'payout_type']) {
     if (out[field] === undefined && !issues.some((issue) => issue.field === field)) {

@@ -56,7 +56,11 @@ export interface PlatformClient {
   ): AsyncIterable<PlatformRecord>;
   /** The key of a record this client returned. */
   keyOf(kind: EntityKind, record: PlatformRecord): EntityKey;
-  /** Creates an entity from an entity-view record; returns its new key (and view, when known). */
+  /**
+   * Creates an entity from an entity-view record; returns its new key (and view, when known). A
+   * create of several requests may fail after the platform made the entity: `options.created`
+   * has then been told its key, which is how a retry finds it instead of creating another.
+   */
   create(kind: EntityKind, record: PlatformRecord, options?: CreateOptions): Promise<Written>;
   /**
    * Writes only the given fields (entity-view names) of an existing entity. `current` is the

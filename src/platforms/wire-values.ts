@@ -32,3 +32,14 @@ function numberToDecimalText(value: number): string {
   const text = String(value);
   return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
 }
+
+/**
+ * One of `values` (lower case), read whatever its letter case (`"Active"`, `"ACTIVE"`) and handed
+ * on in lower case, so records compare equal however a platform capitalises them.
+ */
+export function caselessEnum<const Values extends readonly [string, ...string[]]>(values: Values) {
+  return z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(values));
+}

@@ -6,10 +6,14 @@ import { PlatformError, isPlatformError } from '../errors.js';
 
 export const PLATFORM = 'offerslook';
 
-/** Validates a record handed out; a mismatch means the platform answered something unexpected. */
+/**
+ * Validates a record handed out; a mismatch means the platform answered something unexpected.
+ * Fields read as `undefined` (a `null` time) are left out, so a view has one shape whichever
+ * answer it came from.
+ */
 export function checked(schema: z.ZodType, value: unknown, kind: EntityKind): PlatformRecord {
   const result = schema.safeParse(value);
-  if (result.success) return result.data as PlatformRecord;
+  if (result.success) return compact(result.data) as PlatformRecord;
   throw new PlatformError('PROTOCOL', `${PLATFORM} ${kind} record: ${firstIssue(result.error)}`, {
     platform: PLATFORM,
     operation: `read ${kind}`,
@@ -35,6 +39,16 @@ export function readOnly(operation: string): PlatformError {
     `${operation} affiliate`,
     'Offerslook affiliates are read only here (matched by e-mail)',
   );
+}
+
+/** A copy without `undefined` properties, at any depth (arrays keep their length). */
+export function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compact);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value))
+    if (inner !== undefined) out[key] = compact(inner);
+  return out;
 }
 
 export function firstIssue(error: z.ZodError): string {

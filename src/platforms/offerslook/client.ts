@@ -1,11 +1,15 @@
 // One typed method per Offerslook endpoint the project uses (contract section 2), plus paging
-// iterators. Requests go out as given; the platform decides what is valid.
+// iterators. Requests go out as given; the platform decides what is valid. The batch endpoints
+// (`/all`, `/v1/batches/offers`) are in batches.ts and handed on from here.
+import qs from 'qs';
 import { z } from 'zod';
 import type { OfferslookConfig } from '../../config/index.js';
 import type { Logger } from '../../log/logger.js';
 import type { RequestHooks } from '../platform-client.js';
-import { encodeListQuery } from './list-query.js';
-import { iteratePages } from './paging.js';
+import { createOfferslookBatches, type OfferslookBatches } from './batches.js';
+import { withOfferId } from './offer-view.js';
+import { fetchListPage, type ListData } from './list-page.js';
+import { iteratePageRows, iteratePages } from './paging.js';
 import { createOfferslookTransport } from './transport.js';
 import {
   affiliatePayoutCreatedSchema,
@@ -31,10 +35,10 @@ import {
   type OfferslookOfferWire,
   type OfferslookUpdateAffiliatePayoutQuery,
   type OfferslookUpdateOfferBody,
-  type OfferslookUpdateOfferEventBody,
+  type OfferslookUpdateOfferEventQuery,
 } from './wire/index.js';
 
-export interface OfferslookClient {
+export interface OfferslookClient extends OfferslookBatches {
   /** `GET /v1/offers?limit=1`: one cheap authenticated call. */
   ping(): Promise<void>;
   listOffers(query?: ListQuery): Promise<ListPage<OfferslookOfferWire>>;
@@ -48,10 +52,11 @@ export interface OfferslookClient {
     offerId: string,
     body: OfferslookCreateOfferEventBody,
   ): Promise<OfferslookOfferEventWire>;
+  /** Sends the fields as query parameters, never as a body (contract v2). */
   updateOfferEvent(
     offerId: string,
     eventId: string,
-    body: OfferslookUpdateOfferEventBody,
+    fields: OfferslookUpdateOfferEventQuery,
   ): Promise<OfferslookOfferEventWire>;
   /** Rows are flat payouts with `affiliate_tier` nested. */
   listAffiliatePayouts(query?: ListQuery): Promise<ListPage<OfferslookAffiliatePayoutWire>>;
@@ -64,11 +69,14 @@ export interface OfferslookClient {
     id: string,
     query: OfferslookUpdateAffiliatePayoutQuery,
   ): Promise<OfferslookAffiliatePayoutWire>;
+  /** The answer's `data` is read but not needed: `{}` (v1) or the deleted record (v2). */
   deleteAffiliatePayout(id: string): Promise<void>;
   listAffiliates(query?: ListQuery): Promise<ListPage<OfferslookAffiliateWire>>;
 
   /** Every offer, `config.pageSize` per request, in id order. */
   iterateOffers(filters?: ListFilters): AsyncGenerator<OfferslookOfferWire>;
+  /** The same, one page of flat offers at a time. */
+  iterateOfferPages(filters?: ListFilters): AsyncGenerator<OfferslookOfferWire[]>;
   iterateOfferEvents(
     offerId: string,
     filters?: ListFilters,
@@ -76,14 +84,6 @@ export interface OfferslookClient {
   /** e.g. `{ offer_id: { EQUAL_TO: 7 } }`. */
   iterateAffiliatePayouts(filters?: ListFilters): AsyncGenerator<OfferslookAffiliatePayoutWire>;
   iterateAffiliates(filters?: ListFilters): AsyncGenerator<OfferslookAffiliateWire>;
-}
-
-interface ListData<Row> {
-  rowset: Row[];
-  totalPages?: number | undefined;
-  totalRows?: number | undefined;
-  offset?: number | undefined;
-  limit?: number | undefined;
 }
 
 const offerList = listDataSchema(offerWireSchema);
@@ -101,29 +101,15 @@ export function createOfferslookClient(
   const pageSize = Math.min(Math.max(1, config.pageSize), 1000);
   const id = (value: string) => encodeURIComponent(value);
 
-  async function list<Row>(
+  const list = <Row>(
     path: string,
     template: string,
     schema: z.ZodType<ListData<Row>>,
-    query: ListQuery = {},
-  ): Promise<ListPage<Row>> {
-    const data = await send({
-      method: 'GET',
-      path,
-      template,
-      query: encodeListQuery(query),
-      data: schema,
-    });
-    return {
-      rows: data.rowset,
-      offset: data.offset ?? query.offset ?? 1,
-      limit: data.limit ?? query.limit ?? data.rowset.length,
-      totalPages: data.totalPages,
-      totalRows: data.totalRows,
-    };
-  }
+    query?: ListQuery,
+  ): Promise<ListPage<Row>> => fetchListPage(send, path, template, schema, query);
 
   const client: OfferslookClient = {
+    ...createOfferslookBatches(send, pageSize),
     async ping() {
       await send({
         method: 'GET',
@@ -173,12 +159,12 @@ export function createOfferslookClient(
       });
       return withOfferId(data.offer_event, offerId);
     },
-    async updateOfferEvent(offerId, eventId, body) {
+    async updateOfferEvent(offerId, eventId, fields) {
       const data = await send({
         method: 'PATCH',
         path: `/v1/offers/${id(offerId)}/offer_events/${id(eventId)}`,
         template: '/v1/offers/{id}/offer_events/{event_id}',
-        json: body,
+        query: qs.stringify(fields, { encodeValuesOnly: true, skipNulls: true }),
         data: offerEventDataSchema,
       });
       return withOfferId(data.offer_event, offerId);
@@ -218,25 +204,23 @@ export function createOfferslookClient(
     listAffiliates: (query) => list('/v1/affiliates', '/v1/affiliates', affiliateList, query),
 
     iterateOffers: (filters) =>
-      iteratePages((offset) =>
-        client.listOffers({ offset, limit: pageSize, sort: '+id', filters }),
+      iteratePages((offset) => client.listOffers({ offset, limit: pageSize, sort: 'id', filters })),
+    iterateOfferPages: (filters) =>
+      iteratePageRows((offset) =>
+        client.listOffers({ offset, limit: pageSize, sort: 'id', filters }),
       ),
     iterateOfferEvents: (offerId, filters) =>
       iteratePages((offset) =>
-        client.listOfferEvents(offerId, { offset, limit: pageSize, sort: '+id', filters }),
+        client.listOfferEvents(offerId, { offset, limit: pageSize, sort: 'id', filters }),
       ),
     iterateAffiliatePayouts: (filters) =>
       iteratePages((offset) =>
-        client.listAffiliatePayouts({ offset, limit: pageSize, sort: '+id', filters }),
+        client.listAffiliatePayouts({ offset, limit: pageSize, sort: 'id', filters }),
       ),
     iterateAffiliates: (filters) =>
       iteratePages((offset) =>
-        client.listAffiliates({ offset, limit: pageSize, sort: '+id', filters }),
+        client.listAffiliates({ offset, limit: pageSize, sort: 'id', filters }),
       ),
   };
   return client;
-}
-
-function withOfferId(event: OfferslookOfferEventWire, offerId: string): OfferslookOfferEventWire {
-  return event.offer_id === undefined ? { ...event, offer_id: offerId } : event;
 }

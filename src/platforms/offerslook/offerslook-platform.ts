@@ -1,6 +1,7 @@
 // Offerslook behind the PlatformClient port. Kinds: offer (with offer_geo and the base event's
 // settings as `base_event`), goal (offer events other than id 1), commission (affiliate payouts
-// with their tier), affiliate (read only).
+// with their tier), affiliate (read only). Offers are read whole in one request (`/all`, or 100
+// per batch page), written without read-backs, and paused 100 at a time (`retireMany`).
 import type { Logger } from '../../log/logger.js';
 import type { PlatformClient } from '../platform-client.js';
 import { PLATFORM, invalidRecord, textOf } from './adapter-support.js';
@@ -20,15 +21,11 @@ export function createOfferslookPlatform(
   client: OfferslookClient,
   options: OfferslookPlatformOptions = {},
 ): PlatformClient & Pick<OfferslookReads, 'search'> {
-  const reads = createOfferslookReads(client);
-  const writes = createOfferslookWrites(
-    client,
-    {
-      tierUserId: options.tierUserId ?? 1,
-      tierUtcOffsetMinutes: options.tierUtcOffsetMinutes ?? 0,
-    },
-    options.logger,
-  );
+  const reads = createOfferslookReads(client, options.logger);
+  const writes = createOfferslookWrites(client, {
+    tierUserId: options.tierUserId ?? 1,
+    tierUtcOffsetMinutes: options.tierUtcOffsetMinutes ?? 0,
+  });
   return {
     platform: PLATFORM,
     ping: () => client.ping(),

@@ -1,24 +1,20 @@
 // The reading half of the Offerslook adapter: one entity by key, and lists narrowed by filters.
-// Every record handed out is checked against records.ts.
+// Every record handed out is checked against records.ts, and built by the same functions whatever
+// endpoint answered (offer-view.ts), so `get`, `list` and a write's record agree.
+import type { Logger } from '../../log/logger.js';
 import type { EntityKind, PlatformRecord } from '../entities.js';
 import type { ListOptions, PlatformClient } from '../platform-client.js';
-import {
-  checked,
-  orNothingIfMissing,
-  orUndefinedIfMissing,
-  requireOfferId,
-} from './adapter-support.js';
+import { checked, orNothingIfMissing, requireOfferId } from './adapter-support.js';
 import type { OfferslookClient } from './client.js';
-import { normalizeEvent, offerView } from './offer-view.js';
+import { viewOfGoal, viewOfWholeOffer } from './entity-views.js';
+import { createOfferReads } from './offer-reads.js';
 import {
   BASE_EVENT_ID,
   offerslookAffiliatePayoutSchema,
   offerslookAffiliateSchema,
-  offerslookOfferEventSchema,
-  offerslookOfferSchema,
 } from './records.js';
-import { searchFilters } from './search-filters.js';
-import type { ListFilters, OfferslookOfferEventWire, OfferslookOfferWire } from './wire/index.js';
+import { passesFilters, searchFilters } from './search-filters.js';
+import type { ListFilters } from './wire/index.js';
 
 export interface OfferslookReads {
   get: PlatformClient['get'];
@@ -29,26 +25,12 @@ export interface OfferslookReads {
   ): AsyncGenerator<PlatformRecord>;
 }
 
-export function createOfferslookReads(client: OfferslookClient): OfferslookReads {
-  async function baseEventOf(offerId: string): Promise<OfferslookOfferEventWire | undefined> {
-    // Listed by +id, so event 1 is on the first page.
-    for await (const event of client.iterateOfferEvents(offerId))
-      if (event.id === BASE_EVENT_ID) return event;
-    return undefined;
-  }
-
-  async function viewOfOffer(offer: OfferslookOfferWire): Promise<PlatformRecord> {
-    return checked(
-      offerslookOfferSchema,
-      offerView(offer, undefined, await baseEventOf(offer.id)),
-      'offer',
-    );
-  }
+export function createOfferslookReads(client: OfferslookClient, logger?: Logger): OfferslookReads {
+  const offers = createOfferReads(client, logger);
 
   async function* goalsOf(offerId: string, filters?: ListFilters): AsyncGenerator<PlatformRecord> {
     for await (const event of orNothingIfMissing(client.iterateOfferEvents(offerId, filters))) {
-      if (event.id !== BASE_EVENT_ID)
-        yield checked(offerslookOfferEventSchema, normalizeEvent(event), 'goal');
+      if (event.id !== BASE_EVENT_ID) yield viewOfGoal(event);
     }
   }
 
@@ -66,14 +48,24 @@ export function createOfferslookReads(client: OfferslookClient): OfferslookReads
     const { offerId } = listOptions;
     switch (kind) {
       case 'offer':
-        for await (const offer of client.iterateOffers(filters)) yield await viewOfOffer(offer);
+        for await (const page of offers.wholeOfferPages(filters))
+          for (const offer of page) yield viewOfWholeOffer(offer);
         return;
       case 'goal':
         if (offerId !== undefined) {
           yield* goalsOf(offerId, filters);
           return;
         }
-        for await (const offer of client.iterateOffers()) yield* goalsOf(offer.id, filters);
+        // Every offer's events come nested with the offers: no request per offer.
+        for await (const page of offers.wholeOfferPages()) {
+          for (const { events } of page) {
+            for (const event of events) {
+              if (event.id === BASE_EVENT_ID) continue;
+              const goal = viewOfGoal(event);
+              if (passesFilters(goal, filters)) yield goal;
+            }
+          }
+        }
         return;
       case 'commission': {
         const scoped =
@@ -99,10 +91,8 @@ export function createOfferslookReads(client: OfferslookClient): OfferslookReads
     async get(key) {
       switch (key.kind) {
         case 'offer': {
-          const data = await orUndefinedIfMissing(client.getOffer(key.id));
-          if (!data) return undefined;
-          const view = offerView(data.offer, data.offer_geo, await baseEventOf(key.id));
-          return checked(offerslookOfferSchema, view, 'offer');
+          const offer = await offers.wholeOffer(key.id);
+          return offer === undefined ? undefined : viewOfWholeOffer(offer);
         }
         case 'goal': {
           if (key.id === BASE_EVENT_ID) return undefined;

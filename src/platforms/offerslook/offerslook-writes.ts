@@ -1,11 +1,10 @@
 // The writing half of the Offerslook adapter. Records are checked against records.ts before any
-// request; the platform judges the rest. An offer's base event is written with a PATCH of event 1.
-import type { Logger } from '../../log/logger.js';
-import type { EntityKey } from '../entities.js';
-import { isPlatformError } from '../errors.js';
+// request; the platform judges the rest. Every write answers the entity it wrote, so each returns
+// the entity's view composed from its answers, never from a read-back; and each answer is checked
+// to show what was sent (applied-check.ts). Offers: offer-writes.ts; many offers: retire-many.ts.
 import type { CreateOptions, PlatformClient } from '../platform-client.js';
 import {
-  PLATFORM,
+  checked,
   fits,
   invalidRecord,
   orUndefinedIfMissing,
@@ -13,68 +12,47 @@ import {
   requireOfferId,
   textOf,
 } from './adapter-support.js';
+import { assertApplied } from './applied-check.js';
 import type { OfferslookClient } from './client.js';
-import { baseEventChangesFromDefaults, splitOfferChanges } from './offer-view.js';
+import { viewOfGoal } from './entity-views.js';
+import { createOfferWrites } from './offer-writes.js';
+import { normalizeEvent } from './offer-view.js';
 import {
-  createOfferBody,
   createPayoutBody,
   eventBody,
-  updateOfferBody,
+  eventQuery,
   type PayoutBodyOptions,
 } from './record-bodies.js';
-import {
-  BASE_EVENT_ID,
-  offerslookAffiliatePayoutSchema,
-  offerslookOfferEventSchema,
-  offerslookOfferSchema,
-} from './records.js';
+import { offerslookAffiliatePayoutSchema, offerslookOfferEventSchema } from './records.js';
+import { createRetireMany } from './retire-many.js';
 
 /** What an affiliate payout's PATCH can change; anything else needs a new payout. */
 const PAYOUT_PATCHABLE = new Set(['current_payout', 'percent_payout']);
 const PAYOUT_IGNORED = new Set(['id', 'offer_id', 'create_time']);
 
-export type OfferslookWrites = Pick<PlatformClient, 'create' | 'update' | 'retire'>;
+export type OfferslookWrites = Pick<PlatformClient, 'create' | 'update' | 'retire'> &
+  Required<Pick<PlatformClient, 'retireMany'>>;
 
 export function createOfferslookWrites(
   client: OfferslookClient,
   bodyOptions: PayoutBodyOptions,
-  logger?: Logger,
 ): OfferslookWrites {
-  return {
+  const offers = createOfferWrites(client);
+
+  const writes: OfferslookWrites = {
     async create(kind, record, createOptions: CreateOptions = {}) {
       switch (kind) {
-        case 'offer': {
-          fits(offerslookOfferSchema.partial({ id: true }), record, 'create offer');
-          const created = await client.createOffer(createOfferBody(record));
-          const key: EntityKey = { kind, id: created.offer.id };
-          await createOptions.created?.(key);
-          const baseEvent = baseEventChangesFromDefaults(
-            record.base_event as Record<string, unknown> | undefined,
-          );
-          if (Object.keys(baseEvent).length > 0) {
-            try {
-              await client.updateOfferEvent(key.id, BASE_EVENT_ID, eventBody(baseEvent));
-            } catch (error) {
-              // The offer exists now: failing the create would let a retry make a second one. The
-              // base event stays at its defaults until the next update of this offer fixes it.
-              logger?.warn(
-                {
-                  platform: PLATFORM,
-                  offerId: key.id,
-                  err: isPlatformError(error) ? error.toJSON() : String(error),
-                },
-                'offerslook: offer created but its base event could not be set',
-              );
-            }
-          }
-          return { key };
-        }
+        case 'offer':
+          return offers.create(record, createOptions);
         case 'goal': {
           const offerId = textOf(record.offer_id) ?? createOptions.offerId;
           if (offerId === undefined) throw invalidRecord('create goal', 'offer_id: is required');
           fits(offerslookOfferEventSchema.partial({ id: true }), record, 'create goal');
-          const event = await client.createOfferEvent(offerId, eventBody(record));
-          return { key: { kind, id: event.id, offerId } };
+          const body = eventBody(record);
+          const event = await client.createOfferEvent(offerId, body);
+          const operation = `POST /v1/offers/${offerId}/offer_events (created event ${event.id})`;
+          assertApplied(operation, body, normalizeEvent(event));
+          return { key: { kind, id: event.id, offerId }, record: viewOfGoal(event) };
         }
         case 'commission': {
           const offerId = textOf(record.offer_id) ?? createOptions.offerId;
@@ -86,35 +64,36 @@ export function createOfferslookWrites(
             withOffer,
             'create commission',
           );
-          const payout = await client.createAffiliatePayout(
-            createPayoutBody(withOffer, bodyOptions),
-          );
-          return { key: { kind, id: payout.id, offerId } };
+          const body = createPayoutBody(withOffer, bodyOptions);
+          const payout = await client.createAffiliatePayout(body);
+          const operation = `POST /v1/affiliate_payouts (created payout ${payout.id})`;
+          assertApplied(operation, body.affiliate_payout, payout);
+          return {
+            key: { kind, id: payout.id, offerId },
+            record: checked(offerslookAffiliatePayoutSchema, payout, 'commission'),
+          };
         }
         case 'affiliate':
           throw readOnly('create');
       }
     },
 
-    async update(key, changes) {
+    async update(key, changes, current) {
       switch (key.kind) {
-        case 'offer': {
-          fits(offerslookOfferSchema.partial(), changes, 'update offer');
-          const { offer, geo, baseEvent } = splitOfferChanges(changes);
-          if (Object.keys(offer).length > 0 || geo !== undefined) {
-            await client.updateOffer(key.id, updateOfferBody(offer, geo));
-          }
-          if (Object.keys(baseEvent).length > 0) {
-            await client.updateOfferEvent(key.id, BASE_EVENT_ID, eventBody(baseEvent));
-          }
-          return { key };
-        }
+        case 'offer':
+          return offers.update(key, changes, current);
         case 'goal': {
           fits(offerslookOfferEventSchema.partial(), changes, 'update goal');
-          const body = eventBody(changes);
-          if (Object.keys(body).length > 0)
-            await client.updateOfferEvent(requireOfferId(key), key.id, body);
-          return { key };
+          const offerId = requireOfferId(key);
+          const query = eventQuery(changes, 'update goal');
+          if (Object.keys(query).length === 0) return { key };
+          const event = await client.updateOfferEvent(offerId, key.id, query);
+          assertApplied(
+            `PATCH /v1/offers/${offerId}/offer_events/${key.id}`,
+            query,
+            normalizeEvent(event),
+          );
+          return { key, record: viewOfGoal(event) };
         }
         case 'commission': {
           fits(offerslookAffiliatePayoutSchema.partial(), changes, 'update commission');
@@ -129,11 +108,18 @@ export function createOfferslookWrites(
           if (fields.length === 0) return { key };
           const text = (value: unknown) =>
             typeof value === 'number' ? String(value) : (value as string | undefined);
-          await client.updateAffiliatePayout(key.id, {
+          const query = {
             current_payout: text(changes.current_payout),
             percent_payout: text(changes.percent_payout),
-          });
-          return { key };
+          };
+          const payout = await client.updateAffiliatePayout(key.id, query);
+          assertApplied(`PATCH /v1/affiliate_payouts/${key.id}`, query, payout);
+          // The PATCH answers the payout without its tier, which it cannot change: the tier is
+          // the one `current` has (none there is none), and without `current` it is unknown.
+          if (current === undefined) return { key };
+          const tier = current.affiliate_tier;
+          const record = tier === undefined ? payout : { ...payout, affiliate_tier: tier };
+          return { key, record: checked(offerslookAffiliatePayoutSchema, record, 'commission') };
         }
         case 'affiliate':
           throw readOnly('update');
@@ -142,12 +128,21 @@ export function createOfferslookWrites(
 
     async retire(key) {
       switch (key.kind) {
-        case 'offer':
-          await client.updateOffer(key.id, { offer: { status: 'paused' } });
+        case 'offer': {
+          const data = await client.updateOffer(key.id, { offer: { status: 'paused' } });
+          assertApplied(`PUT /v1/offers/${key.id}`, { status: 'paused' }, data.offer);
           return;
-        case 'goal':
-          await client.updateOfferEvent(requireOfferId(key), key.id, { status: 'paused' });
+        }
+        case 'goal': {
+          const offerId = requireOfferId(key);
+          const event = await client.updateOfferEvent(offerId, key.id, { status: 'paused' });
+          assertApplied(
+            `PATCH /v1/offers/${offerId}/offer_events/${key.id}`,
+            { status: 'paused' },
+            event,
+          );
           return;
+        }
         case 'commission':
           // Already gone (say, a retry after a delete whose answer was lost) is what retiring wants.
           await orUndefinedIfMissing(client.deleteAffiliatePayout(key.id));
@@ -156,5 +151,9 @@ export function createOfferslookWrites(
           throw readOnly('retire');
       }
     },
+
+    retireMany: (kind, keys) => retireMany(kind, keys),
   };
+  const retireMany = createRetireMany(client, (key) => writes.retire(key));
+  return writes;
 }

@@ -1,14 +1,18 @@
 // Entity-view records -> request bodies. Ids the views hold as text go out as integers (as the
-// seeds send them); amounts stay decimal strings; fields the platform sets are left out; any
-// other field is sent as is, so the platform, not this adapter, rejects what it does not know.
-import type {
-  OfferslookCreateAffiliatePayoutBody,
-  OfferslookCreateOfferBody,
-  OfferslookCreateOfferEventBody,
-  OfferslookUpdateOfferBody,
-  OfferslookUpdateOfferEventBody,
-} from './wire/index.js';
+// seeds send them); amounts stay decimal strings (the contract lets them go as strings or
+// numbers, and only text keeps them exact); fields the platform sets are left out; any other
+// field is sent as is, so the platform, not this adapter, rejects what it does not know.
+import { invalidRecord } from './adapter-support.js';
 import { READ_ONLY_FIELDS, normalizeEvent } from './offer-view.js';
+import {
+  targetsOfView,
+  type OfferslookCreateAffiliatePayoutBody,
+  type OfferslookCreateOfferBody,
+  type OfferslookCreateOfferEventBody,
+  type OfferslookGeoRequest,
+  type OfferslookUpdateOfferBody,
+  type OfferslookUpdateOfferEventQuery,
+} from './wire/index.js';
 
 type Fields = Record<string, unknown>;
 
@@ -34,9 +38,22 @@ export function writable(record: Fields, drop: readonly string[] = []): Fields {
   return out;
 }
 
-export function offerGeoBody(geo: Fields | undefined): Fields | undefined {
+/**
+ * `offer_geo` goes out in Offerslook's own form (v2), a target per country: `{"target":[{"type":1,
+ * "country":"US"}]}`. A view that kept targets it could not fold sends those back unchanged.
+ */
+export function offerGeoBody(geo: Fields | undefined): OfferslookGeoRequest | undefined {
   if (geo === undefined) return undefined;
-  return { type: geo.type ?? 1, countries: geo.countries ?? [] };
+  return {
+    target: targetsOfView(geo).map(({ type, country, region, cities }) => ({
+      type,
+      country,
+      ...(typeof region === 'string' ? { region } : {}),
+      ...(typeof cities === 'string' || Array.isArray(cities)
+        ? { cities: cities as string | string[] }
+        : {}),
+    })),
+  };
 }
 
 export function createOfferBody(record: Fields): OfferslookCreateOfferBody {
@@ -53,9 +70,7 @@ export function updateOfferBody(offer: Fields, geo: Fields | undefined): Offersl
   return body;
 }
 
-export function eventBody(
-  record: Fields,
-): OfferslookCreateOfferEventBody & OfferslookUpdateOfferEventBody {
+export function eventBody(record: Fields): OfferslookCreateOfferEventBody {
   const event = writable(normalizeEvent(record), ['offer_id']);
   if (Array.isArray(event.offer_payout_tier)) {
     event.offer_payout_tier = (event.offer_payout_tier as Fields[]).map((tier) =>
@@ -63,6 +78,21 @@ export function eventBody(
     );
   }
   return event as OfferslookCreateOfferEventBody;
+}
+
+/**
+ * The query parameters of an event PATCH (contract v2). Payout tiers have no query form: a change
+ * of them is refused here, before any request, rather than sent where a server would drop it.
+ */
+export function eventQuery(record: Fields, operation: string): OfferslookUpdateOfferEventQuery {
+  const event = writable(normalizeEvent(record), ['offer_id']);
+  if ('offer_payout_tier' in event) {
+    throw invalidRecord(
+      operation,
+      'offer_payout_tier: an event PATCH takes query parameters, which cannot carry payout tiers',
+    );
+  }
+  return event;
 }
 
 export interface PayoutBodyOptions {

@@ -1,8 +1,11 @@
 // Offerslook records in their entity-view shape: what the client returns from reads and what
 // mappings read and write. Field names and allowed values are the platform's own (seeds 000 and
-// 002, the contract section 2). Amounts are decimal strings; `"-1"` means "not set".
+// 002, the contract section 2). Amounts are decimal strings; `"-1"` means "not set". Every answer
+// variant reads into one canonical record: statuses in lower case whatever the answer's case,
+// times as unix seconds (a `null` time leaves the field out), geo as `{type, countries}`.
 import { z } from 'zod';
-import { wireDecimal, wireId, wireInt } from '../wire-values.js';
+import { caselessEnum, wireDecimal, wireId, wireInt, wireText } from '../wire-values.js';
+import { wireTierTime, wireTimestamp } from './wire/timestamps.js';
 
 export const OFFERSLOOK_REVENUE_TYPES = [
   'RPC',
@@ -52,7 +55,7 @@ export const offerslookOfferEventSchema = z.looseObject({
   payout_type: z.enum(OFFERSLOOK_PAYOUT_TYPES).optional(),
   payout: wireDecimal.optional(),
   percent_payout: wireDecimal.optional(),
-  status: z.enum(OFFERSLOOK_EVENT_STATUSES).optional(),
+  status: caselessEnum(OFFERSLOOK_EVENT_STATUSES).optional(),
   is_private: flag01.optional(),
   /** The seed's request says `approve_conversions`, its response `approve_conversion`: both are read. */
   approve_conversions: flag01.optional(),
@@ -61,24 +64,28 @@ export const offerslookOfferEventSchema = z.looseObject({
   is_end_point: flag01.optional(),
   conversion_protocol: wireInt.pipe(z.union([z.literal(1), z.literal(2), z.literal(3)])).optional(),
   offer_payout_tier: z.array(offerslookTierSchema).optional(),
-  create_time: wireInt.optional(),
-  update_time: wireInt.optional(),
+  create_time: wireTimestamp.optional(),
+  update_time: wireTimestamp.optional(),
 });
 
 /**
- * ASSUMED (no public page shows it): `offer_geo` is `{ type: 1 include | 2 exclude, countries: [ISO2] }`;
- * the client also reads `target: [{ country_code }]`.
+ * The view of `offer_geo`: `{ type: 1 include | 2 exclude, countries: [ISO2] }`, folded from the
+ * platform's target list (wire/geo.ts). A list that does not fold also keeps `target` (the
+ * targets as read) and `unfolded` (why): the offer route declares them lossy, so a record that
+ * carries them is reported, never copied over half-read.
  */
 export const offerslookOfferGeoSchema = z.looseObject({
   type: wireInt.pipe(z.union([z.literal(1), z.literal(2)])).optional(),
   countries: z.array(z.string()).optional(),
+  target: z.array(z.looseObject({})).optional(),
+  unfolded: z.string().optional(),
 });
 
 export const offerslookOfferSchema = z.looseObject({
   id: wireId,
   name: z.string(),
   advertiser_id: wireId.optional(),
-  status: z.enum(OFFERSLOOK_OFFER_STATUSES).optional(),
+  status: caselessEnum(OFFERSLOOK_OFFER_STATUSES).optional(),
   offer_approval: wireInt.pipe(z.union([z.literal(1), z.literal(2), z.literal(3)])).optional(),
   revenue_type: z.enum(OFFERSLOOK_REVENUE_TYPES).optional(),
   revenue: wireDecimal.optional(),
@@ -90,11 +97,16 @@ export const offerslookOfferSchema = z.looseObject({
   destination_url: z.string().optional(),
   description: z.string().optional(),
   currency: z.string().optional(),
+  /**
+   * "Advertiser's Offer ID", free text: the source offer's id on a twin (OfferSync stores it there
+   * on POST and PUT), a marker that finds the twin after a crash. Searchable (search-filters.ts).
+   */
+  advertiser_offer_id: wireText.optional(),
   /** Unix seconds. */
-  start_date: wireInt.optional(),
-  end_date: wireInt.optional(),
-  create_time: wireInt.optional(),
-  update_time: wireInt.optional(),
+  start_date: wireTimestamp.optional(),
+  end_date: wireTimestamp.optional(),
+  create_time: wireTimestamp.optional(),
+  update_time: wireTimestamp.optional(),
   offer_geo: offerslookOfferGeoSchema.optional(),
   /** The base event's settings that have no place on the offer itself (added by the client). */
   base_event: offerslookOfferEventSchema.partial().optional(),
@@ -114,10 +126,10 @@ export const offerslookAffiliateTierSchema = z.looseObject({
   user_id: wireId.optional(),
   /** 0 custom (effective/expiration dates apply), 1 daily, 2 weekly, 3 monthly. */
   time_interval_type: wireInt.optional(),
-  /** Requests send `YYYY-MM-DD`; responses answer unix seconds. Both are read. */
-  effective_time: z.union([z.string(), z.number()]).optional(),
-  expiration_time: z.union([z.string(), z.number()]).optional(),
-  create_time: wireInt.optional(),
+  /** Requests send `YYYY-MM-DD` (kept as text); answers a time (read as unix seconds). */
+  effective_time: wireTierTime.optional(),
+  expiration_time: wireTierTime.optional(),
+  create_time: wireTimestamp.optional(),
   tier_item: z.array(offerslookTierItemSchema).optional(),
 });
 
@@ -129,7 +141,7 @@ export const offerslookAffiliatePayoutSchema = z.looseObject({
   event_id: wireId.optional(),
   current_payout: wireDecimal.optional(),
   percent_payout: wireDecimal.optional(),
-  create_time: wireInt.optional(),
+  create_time: wireTimestamp.optional(),
   affiliate_tier: offerslookAffiliateTierSchema.optional(),
 });
 
@@ -139,7 +151,10 @@ export const offerslookAffiliateSchema = z.looseObject({
   last_name: z.string().optional(),
   email: z.string().optional(),
   company: z.string().optional(),
-  status: z.string().optional(),
+  status: z
+    .string()
+    .transform((status) => status.trim().toLowerCase())
+    .optional(),
 });
 
 export type OfferslookOffer = z.output<typeof offerslookOfferSchema>;

@@ -5,11 +5,13 @@ import type { ListFilters } from './wire/index.js';
 /**
  * Fields `search` turns into list filters, per kind: ids as `EQUAL_TO`, text as `CONTAINS` (which
  * also matches other letter case), so the platform's answer is a superset of the true matches.
+ * `advertiser_offer_id` holds the source offer's id on a twin: finding a twin by it costs one
+ * request however many offers the network has.
  */
 export const SEARCH_FILTERS: Readonly<
   Record<EntityKind, Readonly<Record<string, 'EQUAL_TO' | 'CONTAINS'>>>
 > = {
-  offer: { name: 'CONTAINS', advertiser_id: 'EQUAL_TO' },
+  offer: { name: 'CONTAINS', advertiser_id: 'EQUAL_TO', advertiser_offer_id: 'EQUAL_TO' },
   goal: { name: 'CONTAINS' },
   commission: { offer_id: 'EQUAL_TO', affiliate_id: 'EQUAL_TO', event_id: 'EQUAL_TO' },
   affiliate: { id: 'EQUAL_TO', email: 'CONTAINS' },
@@ -25,4 +27,22 @@ export function searchFilters(kind: EntityKind, match: PlatformRecord): ListFilt
     }
   }
   return filters;
+}
+
+/**
+ * Whether `record` passes `filters` as the platform would judge them (EQUAL_TO as text, CONTAINS
+ * ignoring case); for rows that came without the platform filtering them (events nested in a
+ * batch row). Operators other than those two pass everything: callers check candidates anyway.
+ */
+export function passesFilters(record: PlatformRecord, filters: ListFilters): boolean {
+  return Object.entries(filters).every(([field, conditions]) => {
+    const value = record[field];
+    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    return Object.entries(conditions).every(([operator, expected]) => {
+      if (operator === 'EQUAL_TO') return text === String(expected);
+      if (operator === 'CONTAINS')
+        return text?.toLowerCase().includes(String(expected).toLowerCase()) ?? false;
+      return true;
+    });
+  });
 }

@@ -1,5 +1,6 @@
-// The one place that talks HTTP to Offerslook: Basic auth, JSON bodies, no retries (the queue owns
-// them), the request hooks around every call, and every answer read by `readAnswer`.
+// The one place that talks HTTP to Offerslook: Basic auth, JSON bodies or query strings (the
+// query-string PATCHes send no body at all), no retries (the queue owns them), the request hooks
+// around every call, and every answer read by `readAnswer`.
 import { performance } from 'node:perf_hooks';
 import got, { type Response } from 'got';
 import type { z } from 'zod';

@@ -1,16 +1,23 @@
 // A simulated Offerslook Network API on Fastify: every endpoint offer-sync uses, strict about
 // credentials, routes, methods and bodies, with the shared runtime's rate limit (50 per 10 s by
-// default, sliding window), latency and faults. This file is the only one that touches Fastify.
+// default, sliding window), latency and faults. Where the contract lists several ways a network
+// answers, the answer switches (variants.ts, README.md beside this file) pick one; the default
+// preset is the contract's version 2. This file is the only one that touches Fastify.
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import qs from 'qs';
 import { SandboxRuntime, listen, type SandboxOptions } from '../common/index.js';
 import type { OfferslookFixtures } from './fixtures.js';
-import { HTTP_METHODS, NOT_JSON, ROUTES } from './handlers.js';
+import { HTTP_METHODS, NOT_JSON, ROUTES } from './handlers/index.js';
 import { SandboxHttpError } from './http-error.js';
 import { offerslookResponder } from './responder.js';
 import { OfferslookSandboxState } from './state.js';
 import type { StoreOptions } from './store.js';
+import {
+  OfferslookVariantSettings,
+  type OfferslookAnswers,
+  type OfferslookVariants,
+} from './variants.js';
 
 export interface OfferslookSandboxOptions extends SandboxOptions, StoreOptions {
   /** Basic-auth user name. @defaultValue 'sandbox' */
@@ -19,12 +26,18 @@ export interface OfferslookSandboxOptions extends SandboxOptions, StoreOptions {
   apiKey?: string;
   /** Seeded at start. */
   fixtures?: OfferslookFixtures;
+  /** The answer preset: the contract's version. @defaultValue 'v2' */
+  answers?: OfferslookAnswers;
+  /** Single answer switches over the preset. */
+  variants?: Partial<OfferslookVariants>;
 }
 
 export interface OfferslookSandbox {
   app: FastifyInstance;
   runtime: SandboxRuntime;
   state: OfferslookSandboxState;
+  /** The answer switches in force; `variants.apply(...)` changes them, as `/__sandbox/settings` does. */
+  variants: OfferslookVariantSettings;
   /** Listens on `host:port` (port 0 = a free one); returns the base URL. */
   start(host?: string, port?: number): Promise<string>;
   stop(): Promise<void>;
@@ -41,8 +54,15 @@ export function createOfferslookSandbox(options: OfferslookSandboxOptions = {}):
   });
   const state = new OfferslookSandboxState(options);
   if (options.fixtures) state.seed(options.fixtures);
+  const variants = new OfferslookVariantSettings(options.answers, options.variants);
 
-  const app = Fastify({ routerOptions: { querystringParser: (text) => qs.parse(text) } });
+  const app = Fastify({
+    routerOptions: {
+      querystringParser: (text) => qs.parse(text),
+      // `PATCH /v1/batches/offers/{100 ids}` is one path parameter of several hundred characters.
+      maxParamLength: 4096,
+    },
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
     const body = String(text);
@@ -57,7 +77,7 @@ export function createOfferslookSandbox(options: OfferslookSandboxOptions = {}):
     done(null, NOT_JSON),
   );
 
-  runtime.install(app, offerslookResponder, state);
+  runtime.install(app, offerslookResponder, state, variants);
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/__sandbox')) return undefined;
     if (!sameText(request.headers.authorization ?? '', expected)) {
@@ -79,11 +99,13 @@ export function createOfferslookSandbox(options: OfferslookSandboxOptions = {}):
           if (!handler) return envelope(reply, 405, `Method ${method} not allowed on ${url}`);
           const data = handler(
             {
+              method,
+              path: request.url.split('?')[0] ?? request.url,
               params: request.params as Record<string, string>,
               query: request.query,
               body: request.body,
             },
-            state.store,
+            { store: state.store, variants: variants.current() },
           );
           return reply.code(200).send({ code: 0, message: 'Success', data });
         },
@@ -106,6 +128,7 @@ export function createOfferslookSandbox(options: OfferslookSandboxOptions = {}):
     app,
     runtime,
     state,
+    variants,
     start: (host, port) => listen(app, host, port),
     stop: () => app.close(),
   };

@@ -10,3 +10,10 @@ export { offerslookFixturesSchema } from './fixtures.js';
 export type { OfferslookFixtures } from './fixtures.js';
 export { offerslookResponder } from './responder.js';
 export { SandboxHttpError } from './http-error.js';
+export {
+  DEFAULT_OFFERSLOOK_ANSWERS,
+  OFFERSLOOK_PRESETS,
+  OFFERSLOOK_VARIANT_VALUES,
+  OfferslookVariantSettings,
+} from './variants.js';
+export type { OfferslookAnswers, OfferslookVariants } from './variants.js';

@@ -1,6 +1,9 @@
-// The platform's list semantics over in-memory rows: `filters[field][OPERATOR]=value`,
-// `sort=+field,-field`, `fields=a,b`, and 1-based page numbers in `offset` (default 1, limit
-// default 20, at most 1000). Unknown fields and operators are refused with a 422.
+// The platform's list semantics over in-memory rows: `filters[field][OPERATOR]=value` (or
+// `filters[field]=value`, EQUAL_TO), `sort=field,-field` (`%2Bfield` too; a raw `+` arrives as a
+// space and names no field), `fields=a,b`, and 1-based page numbers in `offset` (default 1,
+// limit default 20, at most 1000, or 100 on `/v1/batches/...`). Rows are filtered and sorted as
+// stored, then each row of the page is presented (the answer switches) and projected. Unknown
+// fields and operators are refused with a 422.
 import { Decimal } from 'decimal.js';
 import { listQuerySchema, type FilterOperator } from '../../platforms/offerslook/wire/index.js';
 import { invalid, parseOr422 } from './http-error.js';
@@ -17,13 +20,25 @@ export interface ListData {
   limit: number;
 }
 
+export interface ListOptions {
+  /** The most rows a page may have. @defaultValue 1000 */
+  maxLimit?: number;
+  /** Writes one row of the page as the answer carries it. @defaultValue the row as it is */
+  present?: (row: Row) => Row;
+}
+
 /** Answers a list request over `rows`; `known` are the fields a query may name. */
 export function listRows(
   rows: readonly Row[],
   rawQuery: unknown,
   known: readonly string[],
+  options: ListOptions = {},
 ): ListData {
   const query = parseOr422(listQuerySchema, rawQuery);
+  const maxLimit = options.maxLimit ?? 1000;
+  if (query.limit !== undefined && query.limit > maxLimit)
+    throw invalid('limit', `limit is at most ${maxLimit} here`);
+  const present = options.present ?? ((row: Row) => row);
   const knownFields = new Set(known);
   const check = (field: string, where: string) => {
     if (!knownFields.has(field)) throw invalid(where, `unknown field ${field}`);
@@ -55,7 +70,7 @@ export function listRows(
   fields?.forEach((field) => check(field, 'fields'));
   const offset = query.offset ?? 1;
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const page = selected.slice((offset - 1) * limit, offset * limit);
+  const page = selected.slice((offset - 1) * limit, offset * limit).map(present);
   return {
     rowset: fields
       ? page.map((row) => Object.fromEntries(fields.map((field) => [field, row[field]])))

@@ -38,15 +38,30 @@ export interface StoredOffer extends Pricing {
   destination_url: string;
   description: string;
   currency: string;
+  /** "Advertiser's Offer ID", free text; absent until set. */
+  advertiser_offer_id?: string;
   start_date?: number;
   end_date?: number;
   create_time: number;
   update_time: number;
 }
 
+/** One geo target as the platform keeps it: a country by ISO-2 code, maybe narrowed. */
+export interface StoredGeoTarget {
+  type: 1 | 2;
+  country_code: string;
+  region?: string;
+  cities?: string | string[];
+}
+
+/**
+ * An offer's geo. A target list of whole countries of one type is kept as `{type, countries}`;
+ * any other list (include and exclude mixed, regions, cities) is kept in `targets` as well.
+ */
 export interface StoredGeo {
   type: 1 | 2;
   countries: string[];
+  targets?: StoredGeoTarget[];
 }
 
 export interface StoredEventTier {

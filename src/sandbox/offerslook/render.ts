@@ -1,4 +1,5 @@
-// Stored entities -> what the platform answers. Field order follows the seeds' examples.
+// Stored entities -> what the platform answers, in the shapes of the seeds' examples (v1's);
+// present.ts then applies the answer switches that change offers. Field order follows the seeds.
 import type {
   StoredAffiliate,
   StoredAffiliateTier,

@@ -2,6 +2,7 @@
 // snapshot (in the fixtures' shape, so a snapshot can be seeded back).
 import type { SandboxState } from '../common/index.js';
 import { offerslookFixturesSchema, type OfferslookFixtures } from './fixtures.js';
+import { geoFixture } from './geo.js';
 import { parseOr422 } from './http-error.js';
 import type { StoredEvent } from './model.js';
 import { createPayout } from './operations/affiliate-payouts.js';
@@ -65,10 +66,7 @@ export class OfferslookSandboxState implements SandboxState {
       affiliates: [...store.affiliates.values()].map((affiliate) => ({ ...affiliate })),
       offers: [...store.offers.values()].map((offer) => {
         const geo = store.geos.get(offer.id);
-        return {
-          ...offer,
-          ...(geo ? { offer_geo: { ...geo, countries: [...geo.countries] } } : {}),
-        };
+        return { ...offer, ...(geo ? { offer_geo: geoFixture(geo) as never } : {}) };
       }),
       events: [...store.events.entries()].flatMap(([offerId, events]) =>
         [...events.values()].map((event) => eventFixture(offerId, event)),

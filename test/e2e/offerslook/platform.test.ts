@@ -88,8 +88,9 @@ describe('Offerslook platform adapter', () => {
       const { key } = await platform.create('offer', record);
       expect(key).toEqual({ kind: 'offer', id: '504' });
       expect(writes()).toEqual(['POST /v1/offers', 'PATCH /v1/offers/504/offer_events/1']);
+      // The event PATCH carries its fields in the query string (contract v2), as text.
       const patch = running.sandbox.runtime.log.entries((entry) => entry.method === 'PATCH')[0]!;
-      expect(patch.params).toEqual({ conversion_protocol: 3, is_private: 1 });
+      expect(patch.params).toEqual({ conversion_protocol: '3', is_private: '1' });
       const view = await platform.get(key);
       expect(view).toMatchObject({ ...record, id: '504', offer_approval: 2 });
 
@@ -268,17 +269,12 @@ describe('Offerslook platform adapter', () => {
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'VALIDATION', status: 422 });
       expect((error as PlatformError).platformMessage).toMatch(/^affiliate_payout\.event_id: /);
-      expect(
-        await platform.create('commission', {
-          offer_id: '503',
-          affiliate_id: '201',
-          current_payout: '0.25',
-        }),
-      ).toEqual({
-        kind: 'commission',
-        id: '3',
-        offerId: '503',
+      const { key } = await platform.create('commission', {
+        offer_id: '503',
+        affiliate_id: '201',
+        current_payout: '0.25',
       });
+      expect(key).toEqual({ kind: 'commission', id: '3', offerId: '503' });
     });
   });
 
@@ -314,16 +310,13 @@ describe('Offerslook platform adapter', () => {
       const search = platform.search.bind(platform);
       const offers = await collect(search('offer', { name: 'fitness tracker', payout: '1.50' }));
       expect(offers.map((offer) => offer.id)).toEqual(['502']);
-      const offerLists = running.sandbox.runtime.log.entries(
-        (entry) => entry.path === '/v1/offers',
-      );
-      expect(offerLists.map((entry) => entry.params.filters)).toEqual([
-        { name: { CONTAINS: 'fitness tracker' } },
+      // One batch request: the candidates come with their events nested, no read per offer.
+      expect(running.sandbox.runtime.log.entries().map((entry) => entry.path)).toEqual([
+        '/v1/batches/offers',
       ]);
-      // One base-event read for the one candidate, not one per offer on the network.
-      expect(
-        running.sandbox.runtime.log.entries((entry) => entry.path.endsWith('/offer_events')),
-      ).toHaveLength(1);
+      expect(running.sandbox.runtime.log.entries()[0]!.params.filters).toEqual({
+        name: { CONTAINS: 'fitness tracker' },
+      });
 
       const affiliates = await collect(search('affiliate', { email: 'Carol@Example.com' }));
       expect(affiliates.map((affiliate) => affiliate.id)).toEqual(['203']);

@@ -26,7 +26,14 @@ export interface Running {
 
 export async function startSandbox(
   options: OfferslookSandboxOptions = {},
-  client: { pageSize?: number; timeoutMs?: number; hooks?: RequestHooks; logger?: Logger } = {},
+  client: {
+    pageSize?: number;
+    timeoutMs?: number;
+    hooks?: RequestHooks;
+    logger?: Logger;
+    /** Runs before the sandbox listens: the place to add Fastify hooks that watch requests. */
+    beforeStart?: (sandbox: OfferslookSandbox) => void;
+  } = {},
 ): Promise<Running> {
   // No rate limit unless a test asks for one: tests must not depend on the clock.
   const sandbox = createOfferslookSandbox({
@@ -35,6 +42,7 @@ export async function startSandbox(
     apiKey: API_KEY,
     ...options,
   });
+  client.beforeStart?.(sandbox);
   const baseUrl = await sandbox.start('127.0.0.1', 0);
   const config: OfferslookConfig = {
     platform: 'offerslook',

@@ -102,6 +102,35 @@ describe('sync pipeline under platform failures', () => {
     expectOneTwinEach(harness, ids);
   }, 90_000);
 
+  it('a create whose second request fails is retried on the twin it made, not into another', async () => {
+    const harness = await start('pipeline-half-create', { seed: pipelineNetwork() });
+    // Offer 401's base event differs from a new offer's (image pixel): its create is a POST and
+    // a PATCH of event 1. The PATCH fails once; the retry adopts the offer the POST made.
+    harness.offerslook.runtime.faults.configure({
+      rates: { 'server-error': 1 },
+      pathPattern: /^\/v1\/offers\/\d+\/offer_events\/1$/,
+    });
+    const job = await harness.enqueue('offerit', { kind: 'offer', id: '401' });
+    await waitFor(
+      () => harness.offerslook.runtime.log.entries((entry) => entry.status === 503).length > 0,
+      'the failed PATCH',
+    );
+    harness.offerslook.runtime.faults.reset();
+    const result = await harness.result('offerit', job.jobId, 30_000);
+
+    expect(result).toMatchObject({ action: 'create', writes: 1 });
+    const twins = offerslookOffersNamed(harness.offerslook, 'VPN Annual Plan Revshare');
+    expect(twins).toHaveLength(1);
+    expect(harness.offerslook.state.store.events.get(twins[0]!)?.get(1)).toMatchObject({
+      conversion_protocol: 1,
+    });
+    const posts = harness.offerslook.runtime.log.entries(
+      (entry) => entry.method === 'POST' && entry.path === '/v1/offers',
+    );
+    expect(posts).toHaveLength(1);
+    expect((await harness.sync('offerit', { kind: 'offer', id: '401' })).writes).toBe(0);
+  });
+
   it('a burst of 5xx answers and dropped connections ends with every job done (backoff retries)', async () => {
     const ids = bulkIds(6);
     const harness = await start('pipeline-5xx', { seed: bulkOffers(ids.length) });

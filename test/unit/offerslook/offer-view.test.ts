@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baseEventChangesFromDefaults,
+  baseEventView,
   createOfferBody,
   createPayoutBody,
   eventBody,
@@ -17,7 +18,7 @@ describe('offer view', () => {
     const view = offerView(
       { id: '7', name: 'VPN', payout: '2.8', offer_geo: { type: 2, countries: ['CN'] } },
       { type: 1, countries: ['US'] },
-      {
+      baseEventView({
         id: '1',
         name: 'Default',
         conversion_protocol: 1,
@@ -25,7 +26,7 @@ describe('offer view', () => {
         is_private: 0,
         status: 'paused',
         payout: '2.8',
-      },
+      }),
     );
     expect(view).toEqual({
       id: '7',
@@ -100,16 +101,30 @@ describe('record bodies', () => {
       offer_geo: { countries: ['US'] },
       base_event: { is_private: 1 },
     });
+    // Geo goes out as Offerslook's own target list (contract v2).
     expect(body).toEqual({
       offer: { name: 'VPN', advertiser_id: 12, payout: '2.80' },
-      offer_geo: { type: 1, countries: ['US'] },
+      offer_geo: { target: [{ type: 1, country: 'US' }] },
     });
     expect(updateOfferBody({ status: 'paused' }, undefined)).toEqual({
       offer: { status: 'paused' },
     });
-    expect(updateOfferBody({}, { type: 2, countries: ['DE'] })).toEqual({
-      offer_geo: { type: 2, countries: ['DE'] },
+    expect(updateOfferBody({}, { type: 2, countries: ['DE', 'fr'] })).toEqual({
+      offer_geo: {
+        target: [
+          { type: 2, country: 'DE' },
+          { type: 2, country: 'FR' },
+        ],
+      },
     });
+    // Targets a view kept because they did not fold go back unchanged.
+    const kept = [
+      { type: 1, country: 'US', region: 'California' },
+      { type: 2, country: 'CN' },
+    ];
+    expect(
+      updateOfferBody({}, { type: 1, countries: ['US'], target: kept, unfolded: 'x' }).offer_geo,
+    ).toEqual({ target: kept });
   });
 
   it('writes an event with the request spelling and its tiers without the answer-only ids', () => {

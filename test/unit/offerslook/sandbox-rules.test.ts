@@ -17,7 +17,11 @@ import {
   createEvent,
   updateEvent,
 } from '../../../src/sandbox/offerslook/operations/offer-events.js';
-import { createOffer, updateOffer } from '../../../src/sandbox/offerslook/operations/offers.js';
+import {
+  createOffer,
+  setOffersStatus,
+  updateOffer,
+} from '../../../src/sandbox/offerslook/operations/offers.js';
 import { endOfDay, startOfDay, tierRange } from '../../../src/sandbox/offerslook/tier-dates.js';
 
 const T0 = 1_700_000_000;
@@ -134,6 +138,28 @@ describe('offers and the base event', () => {
 });
 
 describe('event rules', () => {
+  it('activates a paused event only with revenue and payout set ("reset revenue and payout if previous value is null")', () => {
+    const { store, cpa } = setup();
+    const event = createEvent(store, cpa.id, { name: 'Sale', revenue: '9', payout: '5' });
+    // A pricing type change pauses the event and clears its amounts.
+    updateEvent(store, cpa.id, event.id, { payout_type: 'CPS' });
+    // ASSUMED answer: success, and the event stays paused.
+    expect(updateEvent(store, cpa.id, event.id, { status: 'active' }).status).toBe('paused');
+    expect(
+      updateEvent(store, cpa.id, event.id, { status: 'active', percent_payout: '12' }).status,
+    ).toBe('paused');
+    expect(
+      updateEvent(store, cpa.id, event.id, {
+        status: 'active',
+        revenue: '9',
+        percent_payout: '12',
+      }),
+    ).toMatchObject({ status: 'active', revenue: '9', percent_payout: '12' });
+    // An active event with its amounts set pauses and comes back freely.
+    updateEvent(store, cpa.id, event.id, { status: 'paused' });
+    expect(updateEvent(store, cpa.id, event.id, { status: 'active' }).status).toBe('active');
+  });
+
   it('pauses the event and clears revenue and payout when the pricing type changes', () => {
     const { store, cpa } = setup();
     const event = createEvent(store, cpa.id, {
@@ -399,6 +425,24 @@ describe('list semantics', () => {
     expect(listRows(rows, { offset: '3', limit: '2' }, known).rowset).toEqual([]);
   });
 
+  it('reads filters[field]=v as EQUAL_TO, presents the page after filtering, and caps the limit', () => {
+    expect(listRows(rows, { filters: { name: 'beta' } }, known).rowset).toEqual([rows[1]]);
+    const presented = listRows(rows, { sort: '-id', limit: '2' }, known, {
+      maxLimit: 2,
+      present: (row) => ({ ...row, name: String(row.name).toUpperCase() }),
+    });
+    expect(presented.rowset).toEqual([
+      { id: 3, name: 'GAMMA', payout: '-1' },
+      { id: 2, name: 'BETA', payout: '9.5' },
+    ]);
+    const tooMany = rejection(() => listRows(rows, { limit: '3' }, known, { maxLimit: 2 }));
+    expect(tooMany).toMatchObject({ status: 422, message: 'limit: limit is at most 2 here' });
+  });
+
+  it('refuses a sort whose + arrived as a space, naming sort', () => {
+    expect(rejection(() => listRows(rows, { sort: ' id' }, known)).message).toMatch(/^sort: /);
+  });
+
   it('refuses unknown fields in filters, sort and fields', () => {
     for (const query of [
       { filters: { email: { EQUAL_TO: 'x' } } },
@@ -407,6 +451,67 @@ describe('list semantics', () => {
     ]) {
       expect(rejection(() => listRows(rows, query, known)).status).toBe(422);
     }
+  });
+});
+
+describe('geo and batch status', () => {
+  it('stores geo from either request form, and keeps target lists that do not fold', () => {
+    const { store } = setup();
+    const base = {
+      name: 'G',
+      advertiser_id: 1,
+      offer_approval: 2 as const,
+      revenue_type: 'RPA' as const,
+      payout_type: 'CPA' as const,
+    };
+    const v1 = createOffer(store, { offer: base, offer_geo: { type: 2, countries: ['CN'] } });
+    expect(store.geos.get(v1.id)).toEqual({ type: 2, countries: ['CN'] });
+    const list = createOffer(store, {
+      offer: base,
+      offer_geo: {
+        target: [
+          { type: 1, country: 'Germany' },
+          { type: 1, country: 'FR' },
+        ],
+      },
+    });
+    expect(store.geos.get(list.id)).toEqual({ type: 1, countries: ['DE', 'FR'] });
+    const mixed = createOffer(store, {
+      offer: base,
+      offer_geo: {
+        target: [
+          { type: 1, country: 'US', region: 'California' },
+          { type: 2, country: 'CA' },
+        ],
+      },
+    });
+    expect(store.geos.get(mixed.id)).toEqual({
+      type: 1,
+      countries: [],
+      targets: [
+        { type: 1, country_code: 'US', region: 'California' },
+        { type: 2, country_code: 'CA' },
+      ],
+    });
+    const unknown = rejection(() =>
+      createOffer(store, {
+        offer: base,
+        offer_geo: { target: [{ type: 1, country: 'Atlantis' }] },
+      }),
+    );
+    expect(unknown).toMatchObject({
+      status: 422,
+      message: 'offer_geo.target.0.country: unknown country Atlantis',
+    });
+  });
+
+  it('sets the status of many offers at once, skipping ids that name none', () => {
+    const { store, cpa, cpc, tick } = setup();
+    tick(5);
+    setOffersStatus(store, [cpa.id, 999, cpc.id], 'paused');
+    expect(store.offer(cpa.id)).toMatchObject({ status: 'paused', update_time: T0 + 5 });
+    expect(store.offer(cpc.id).status).toBe('paused');
+    expect(store.offers.has(999)).toBe(false);
   });
 });
 

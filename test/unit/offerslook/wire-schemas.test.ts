@@ -72,12 +72,24 @@ describe('envelope and list data', () => {
     const parsed = listQuerySchema.parse({
       offset: '2',
       limit: '1000',
-      sort: ' id,-name',
+      sort: 'id,-name',
       fields: 'id,name',
-      filters: { offer_id: { EQUAL_TO: '7' } },
+      filters: { offer_id: { EQUAL_TO: '7' }, name: 'VPN' },
+      contains: ['offer', 'offer,offer_event'],
     });
-    // A raw `sort=+id` arrives as " id" after form decoding.
-    expect(parsed).toMatchObject({ offset: 2, limit: 1000, sort: '+id,-name' });
+    // `filters[name]=VPN` is EQUAL_TO; of a repeated `contains=`, the last counts.
+    expect(parsed).toMatchObject({
+      offset: 2,
+      limit: 1000,
+      sort: 'id,-name',
+      filters: { offer_id: { EQUAL_TO: '7' }, name: { EQUAL_TO: 'VPN' } },
+      contains: 'offer,offer_event',
+    });
+    expect(listQuerySchema.parse({ sort: '+id' }).sort).toBe('+id');
+    // A raw `sort=+id` arrives as " id": no field has that name, and nothing repairs it.
+    const raw = listQuerySchema.safeParse({ sort: ' id' });
+    expect(raw.success).toBe(false);
+    expect(raw.error!.issues[0]!.message).toContain('a raw + in a query string is a space');
     expect(listQuerySchema.safeParse({ limit: '1001' }).success).toBe(false);
     expect(listQuerySchema.safeParse({ offset: '0' }).success).toBe(false);
     expect(listQuerySchema.safeParse({ filters: { id: { LIKE: '1' } } }).success).toBe(false);

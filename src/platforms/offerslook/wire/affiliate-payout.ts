@@ -31,7 +31,10 @@ export const affiliatePayoutDataSchema = z.looseObject({
   affiliate_payout: affiliatePayoutWireSchema,
 });
 
-/** `data` of DELETE: ASSUMED `{}`; anything is accepted. */
+/**
+ * `data` of DELETE: the deleted record(s), `{"affiliate_payout":{...}}` (contract v2, as the one
+ * captured Network-API DELETE answers); v1 assumed `{}`. Nothing in it is needed: anything goes.
+ */
 export const affiliatePayoutDeletedSchema = z.unknown();
 
 function joinTier(

@@ -64,15 +64,30 @@ export type ListFilters = Record<string, Partial<Record<FilterOperator, string |
 export interface ListQuery {
   /** Page number, from 1. @defaultValue 1 */
   offset?: number;
-  /** Rows per page, at most 1000. @defaultValue the platform's 20, or the client's pageSize when iterating */
+  /**
+   * Rows per page, at most 1000 (100 on `/v1/batches/...`).
+   * @defaultValue the platform's 20, or the client's pageSize when iterating
+   */
   limit?: number;
-  /** `+id`, `-update_time`; several joined by commas. */
+  /** `id`, `+id`, `-update_time`; several joined by commas. A `+` goes out as no sign at all. */
   sort?: string;
   fields?: readonly string[];
   filters?: ListFilters;
+  /** `/v1/batches/...` only: the sub-resources each row nests, sent as one comma list. */
+  contains?: readonly string[];
 }
 
-/** The wire form of list parameters: a schema the sandbox checks incoming queries with. */
+/** `filters[field]=v` (no operator, = EQUAL_TO, as real clients send it) or `filters[field][OP]=v`. */
+const filterSchema = z
+  .union([z.string(), z.partialRecord(z.enum(FILTER_OPERATORS), z.string())])
+  .transform((filter) => (typeof filter === 'string' ? { EQUAL_TO: filter } : filter));
+
+/**
+ * The wire form of list parameters, as a server reads a query string (brackets raw or encoded):
+ * a schema the sandbox checks incoming queries with. A literal `+` in a query string decodes to a
+ * space, so `sort=+id` sent raw arrives as `" id"`: a server sees no field named that, and neither
+ * does this schema (send `sort=id` or `sort=%2Bid`).
+ */
 export const listQuerySchema = z.strictObject({
   offset: wireInt
     .pipe(z.number().int().min(1, { error: 'offset is a page number from 1' }))
@@ -82,17 +97,19 @@ export const listQuerySchema = z.strictObject({
     .optional(),
   sort: z
     .string()
-    // `sort=+id` sent raw decodes as " id": a leading space is the `+` a form decoder ate.
-    .transform((value) => value.replace(/(^|,) /g, '$1+'))
-    .pipe(
-      z
-        .string()
-        .regex(/^[+-]?[a-z_]+(,[+-]?[a-z_]+)*$/, { error: 'expected sort=+field or -field' }),
-    )
+    .regex(/^[+-]?[a-z_]+(,[+-]?[a-z_]+)*$/, {
+      error: 'expected sort=field, -field or %2Bfield (a raw + in a query string is a space)',
+    })
     .optional(),
   fields: z
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/, { error: 'expected fields=a,b' })
     .optional(),
-  filters: z.record(z.string(), z.partialRecord(z.enum(FILTER_OPERATORS), z.string())).optional(),
+  filters: z.record(z.string(), filterSchema).optional(),
+  /** Sent more than once, the last one counts (as on the platform). */
+  contains: z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .transform((value) => (typeof value === 'string' ? value : value[value.length - 1]!))
+    .pipe(z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, { error: 'expected contains=a,b' }))
+    .optional(),
 });

@@ -4,3 +4,7 @@ export * from './offer.js';
 export * from './offer-event.js';
 export * from './affiliate-payout.js';
 export * from './affiliate.js';
+export * from './geo.js';
+export * from './timestamps.js';
+export * from './countries.js';
+export * from './nested-offer.js';

@@ -1,5 +1,6 @@
-// Offer events: `GET|POST /v1/offers/{id}/offer_events`, `PATCH .../offer_events/{event_id}`
-// (seed 000 and the contract). Event id 1 is the offer's base event.
+// Offer events: `GET|POST /v1/offers/{id}/offer_events` (JSON body, seed 000) and
+// `PATCH .../offer_events/{event_id}` (query parameters, contract v2). Event id 1 is the offer's
+// base event.
 import { z } from 'zod';
 import { offerslookOfferEventSchema } from '../records.js';
 import {
@@ -56,9 +57,26 @@ export const createOfferEventBodySchema = z
 export type OfferslookCreateOfferEventBody = z.input<typeof createOfferEventBodySchema>;
 
 /**
- * `PATCH /v1/offers/{offer_id}/offer_events/{event_id}`. The contract names status and the four
- * amounts; the pricing types and the switches are accepted too, since the base event's settings
- * (conversion protocol, approval, privacy) can only be changed here.
+ * `PATCH /v1/offers/{offer_id}/offer_events/{event_id}`: the fields are **query parameters**
+ * (contract v2: the page lists them under "path parameters", Offerslook's layout for every
+ * query-string PATCH; a server may ignore a JSON body here). Documented: `status`, `revenue`,
+ * `percent_revenue`, `payout`, `percent_payout`. ASSUMED query parameters too: the base event's
+ * switches (`conversion_protocol`, `approve_conversions`, `is_private`), which can only be changed
+ * here, and the other scalar fields of the event (`name`, the pricing types, `is_allowed_multiple`,
+ * `is_end_point`). Payout tiers are a list and have no query form: they are not sent here.
+ */
+const { offer_payout_tier: _tiers, ...eventQueryFields } = eventFields;
+export const updateOfferEventQuerySchema = z.strictObject(eventQueryFields).partial();
+export type OfferslookUpdateOfferEventQuery = z.input<typeof updateOfferEventQuerySchema>;
+
+/** The fields the event PATCH can carry in its query string. */
+export const EVENT_QUERY_FIELDS = Object.keys(
+  eventQueryFields,
+) as (keyof typeof eventQueryFields)[];
+
+/**
+ * A JSON body of the same PATCH, as version 1 of the contract described it (and as a v1 sandbox
+ * still reads it beside the query).
  */
 export const updateOfferEventBodySchema = z
   .strictObject(eventFields)

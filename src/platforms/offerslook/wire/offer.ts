@@ -1,7 +1,8 @@
 // Offers: `GET /v1/offers[/{id}]`, `POST /v1/offers`, `PUT /v1/offers/{id}` (contract section 2).
+// POST and PUT answer the offer as it now is: that answer is the read-back.
 import { z } from 'zod';
 import { offerslookOfferSchema } from '../records.js';
-import { wireInt } from '../../wire-values.js';
+import { offerGeoRequestSchema, offerGeoWireSchema } from './geo.js';
 import {
   offerApproval,
   offerStatus,
@@ -12,32 +13,7 @@ import {
   wireUnixSeconds,
 } from './values.js';
 
-/** 1 include the countries, 2 exclude them. */
-export const OFFER_GEO_TYPES = [1, 2] as const;
-
-/**
- * ASSUMED `offer_geo` (no public page shows it): `{type, countries: [ISO2]}`. Read tolerantly:
- * `target: [{country_code}]` (another shape seen in the wild) and a comma list are folded into
- * `countries`, upper-cased, so every variant reads as the records.ts shape.
- */
-export const offerGeoWireSchema = z
-  .looseObject({
-    type: wireInt.pipe(z.literal(OFFER_GEO_TYPES)).optional(),
-    countries: z.union([z.array(z.string()), z.string()]).optional(),
-    target: z.array(z.looseObject({ country_code: z.string() })).optional(),
-  })
-  .transform(({ target, countries, ...rest }) => {
-    const listed = typeof countries === 'string' ? countries.split(',') : (countries ?? []);
-    const codes = [...listed, ...(target ?? []).map((item) => item.country_code)]
-      .map((code) => code.trim().toUpperCase())
-      .filter((code) => code !== '');
-    const geo: Record<string, unknown> & { type?: 1 | 2; countries?: string[] } = { ...rest };
-    if (countries !== undefined || target !== undefined) geo.countries = [...new Set(codes)];
-    return geo;
-  });
-export type OfferslookOfferGeo = z.output<typeof offerGeoWireSchema>;
-
-/** An offer as the platform answers it (also a list row, where `offer_geo` may ride along). */
+/** An offer as the platform answers it (also a flat list row, where `offer_geo` may ride along). */
 export const offerWireSchema = offerslookOfferSchema.omit({ base_event: true }).extend({
   offer_geo: offerGeoWireSchema.optional(),
 });
@@ -51,14 +27,6 @@ export const offerDataSchema = z.looseObject({
 export type OfferslookOfferData = z.output<typeof offerDataSchema>;
 
 // ---- requests -------------------------------------------------------------------------------
-
-/** The geo targeting a request sends (the ASSUMED shape). */
-export const offerGeoRequestSchema = z.strictObject({
-  type: wireInt.pipe(z.literal(OFFER_GEO_TYPES, { error: 'expected 1 (include) or 2 (exclude)' })),
-  countries: z.array(
-    z.string().regex(/^[A-Z]{2}$/, { error: 'expected ISO 3166-1 alpha-2 codes' }),
-  ),
-});
 
 const offerFields = {
   name: z.string(),
@@ -77,6 +45,8 @@ const offerFields = {
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as USD' }),
   start_date: wireUnixSeconds,
   end_date: wireUnixSeconds,
+  /** Free text on the platform; the source offer's id (`"400"`) when offer-sync writes it. */
+  advertiser_offer_id: z.union([z.string(), z.number().int()]).transform(String),
 };
 
 /** The writable offer fields, in the order the contract lists them. */
@@ -101,6 +71,7 @@ export const createOfferBodySchema = z.strictObject({
     currency: offerFields.currency.optional(),
     start_date: wireUnixSeconds.optional(),
     end_date: wireUnixSeconds.optional(),
+    advertiser_offer_id: offerFields.advertiser_offer_id.optional(),
   }),
   offer_geo: offerGeoRequestSchema.optional(),
 });
@@ -109,7 +80,8 @@ export type OfferslookCreateOfferBody = z.input<typeof createOfferBodySchema>;
 /**
  * `PUT /v1/offers/{id}`: a partial update. An empty string is accepted by the schema so that the
  * platform's own rule (a non-empty field may not be set to empty) can answer it by name.
- * `offer_geo` alongside is ASSUMED, as on POST.
+ * `offer_geo` alongside is ASSUMED, as on POST. Real clients also send `offer_platform` and
+ * `offer_cap` beside `offer` (v2): accepted, and left alone here (offer-sync sends neither).
  */
 export const updateOfferBodySchema = z.strictObject({
   offer: z
@@ -120,5 +92,7 @@ export const updateOfferBodySchema = z.strictObject({
     .partial()
     .optional(),
   offer_geo: offerGeoRequestSchema.optional(),
+  offer_platform: z.unknown().optional(),
+  offer_cap: z.unknown().optional(),
 });
 export type OfferslookUpdateOfferBody = z.input<typeof updateOfferBodySchema>;

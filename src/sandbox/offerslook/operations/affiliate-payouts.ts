@@ -118,9 +118,11 @@ export function updatePayout(
   return next;
 }
 
-export function deletePayout(store: OfferslookStore, id: number): void {
-  store.payout(id);
+/** Deletes the payout and hands back what it was (a v2 DELETE answers it). */
+export function deletePayout(store: OfferslookStore, id: number): StoredPayout {
+  const payout = store.payout(id);
   store.payouts.delete(id);
+  return payout;
 }
 
 function tierOf(

@@ -1,6 +1,7 @@
 // Offer events and the platform's documented rules: event id 1 is the base event and always
 // carries the offer's own pricing; `is_private=1` forbids payout and payout tiers; changing the
-// pricing type pauses the event and clears its revenue and payout.
+// pricing type pauses the event and clears its revenue and payout; and "to change event status
+// to active, you will need to reset revenue and payout if previous value is null".
 import type { z } from 'zod';
 import type {
   createOfferEventBodySchema,
@@ -134,6 +135,12 @@ function applyToEvent(
     else target[field] = AMOUNT_FIELDS.has(field) ? amount(value as string) : value;
   }
   checkPrivacy(next, input, eventId === BASE_EVENT);
+  if (pricingRule && event.status === 'paused' && next.status === 'active' && !hasPricing(next)) {
+    // ASSUMED how the server answers an activation the rule forbids: silently, with success and
+    // the event still paused (the page says only that the amounts are needed). A client that
+    // does not check the answer against its request never learns it was ignored.
+    next.status = 'paused';
+  }
   next.update_time = store.seconds();
   store.eventsOf(offerId).set(eventId, next);
   if (eventId === BASE_EVENT && PRICING_FIELDS.some((field) => next[field] !== event[field])) {
@@ -168,6 +175,18 @@ function checkPrivacy(event: StoredEvent, input: UpdateEventInput, isBase: boole
       );
     }
   }
+}
+
+/**
+ * Whether the event has revenue and payout to activate with: a revenue or percent revenue, and
+ * (unless private, which takes none) a payout or percent payout, that is not "not set".
+ */
+function hasPricing(event: StoredEvent): boolean {
+  const set = (...values: string[]) => values.some((value) => value !== NOT_SET);
+  return (
+    set(event.revenue, event.percent_revenue) &&
+    (event.is_private === 1 || set(event.payout, event.percent_payout))
+  );
 }
 
 function pricingOf(
