@@ -45,6 +45,7 @@ import {
   type OfferslookSandbox,
 } from '../../src/sandbox/offerslook/index.js';
 import type { SyncResult } from '../../src/sync/run/index.js';
+import { sandboxAnswers } from './sandbox-answers.js';
 
 export interface NetworkFixtures {
   offerit?: OfferitFixtures;
@@ -132,11 +133,13 @@ export async function startPipelineHarness(
   const fixtures = await fixturesFor(options.seed ?? 'sample');
   const offerit = createOfferitSandbox({
     ...SANDBOX_CREDENTIALS.offerit,
+    ...sandboxAnswers(),
     rateLimit: options.sandboxRateLimit?.offerit ?? null,
     ...(fixtures.offerit ? { fixtures: offeritFixturesSchema.parse(fixtures.offerit) } : {}),
   });
   const offerslook = createOfferslookSandbox({
     ...SANDBOX_CREDENTIALS.offerslook,
+    ...sandboxAnswers(),
     rateLimit: options.sandboxRateLimit?.offerslook ?? null,
     ...(fixtures.offerslook
       ? { fixtures: offerslookFixturesSchema.parse(fixtures.offerslook) }

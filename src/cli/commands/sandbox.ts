@@ -21,7 +21,7 @@ export const registerSandboxCommand: CommandRegistrar = (program: Command) => {
     .addOption(
       new Option(
         '--answers <version>',
-        'answer shapes of the platform contract version (Offerit sandbox; single switches: POST <url>/__sandbox/settings {"variants":{...}})',
+        'answer shapes of the platform contract version, both sandboxes (single switches: POST <url>/__sandbox/settings {"variants":{...}})',
       )
         .choices(['v1', 'v2'])
         .default('v2'),
@@ -51,12 +51,12 @@ export const registerSandboxCommand: CommandRegistrar = (program: Command) => {
           offerslookPort: Number(options.offerslookPort),
           seed: options.seed,
           offerslookRateLimit: limit,
+          answers: options.answers,
         });
-        sandboxes.offerit.variants.apply({ answers: options.answers });
         process.stdout.write(
           `offerit sandbox:    ${sandboxes.urls.offerit}\nofferslook sandbox: ${sandboxes.urls.offerslook}\n`,
         );
-        process.stdout.write(`offerit answers:    ${options.answers}\n`);
+        process.stdout.write(`answers:            ${options.answers} (both sandboxes)\n`);
         process.stdout.write('point offer-sync at them with:\n');
         for (const [name, value] of Object.entries(sandboxes.env))
           process.stdout.write(`  export ${name}=${value}\n`);

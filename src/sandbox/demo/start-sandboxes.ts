@@ -44,12 +44,16 @@ export interface StartSandboxesOptions {
   seed?: boolean;
   /** Offerslook's budget; `null` for none. @defaultValue 50 per 10 s, as documented */
   offerslookRateLimit?: RateLimit | null;
+  /** Both sandboxes answer in this version of the platform contract. @defaultValue 'v2' */
+  answers?: 'v1' | 'v2';
 }
 
 export async function startSandboxes(options: StartSandboxesOptions = {}): Promise<SandboxPair> {
   const seed = options.seed ?? true;
+  const answers = options.answers ?? 'v2';
   const offerit = createOfferitSandbox({
     ...SANDBOX_CREDENTIALS.offerit,
+    answers,
     ...(seed
       ? {
           fixtures: offeritFixturesSchema.parse(
@@ -60,6 +64,7 @@ export async function startSandboxes(options: StartSandboxesOptions = {}): Promi
   });
   const offerslook = createOfferslookSandbox({
     ...SANDBOX_CREDENTIALS.offerslook,
+    answers,
     ...(options.offerslookRateLimit === undefined
       ? {}
       : { rateLimit: options.offerslookRateLimit }),

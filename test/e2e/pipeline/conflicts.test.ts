@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConflictsList } from '../../../src/cli/commands/conflicts.js';
 import type { Conflict } from '../../../src/store/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
+import { decimal } from '../../helpers/decimal-matcher.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
 import { pipelineNetwork } from './network.js';
 
@@ -179,9 +180,6 @@ describe('conflicts under a manual route', () => {
       seed: pipelineNetwork(),
       env: { MAPPINGS_DIR: mappingsDir },
     });
-    // Pinned to the contract's v1 answers: the conflict records amounts as Offerit's get_details
-    // spells them ("60.00"); v2 reads them from the default commission change (JSON number 60).
-    h.offerit.variants.apply({ answers: 'v1' });
   });
   afterAll(async () => {
     await h?.stop();
@@ -207,10 +205,10 @@ describe('conflicts under a manual route', () => {
     expect(result.action).toBe('conflict');
     expect(result.conflictId).toMatch(/^[0-9a-f]{10,}$/);
     // The field changed on one side only is written while the conflict waits; the name is not.
-    expect(result.changes).toEqual({ payout: { from: '60.00', to: '65.00' } });
+    expect(result.changes).toEqual({ payout: { from: decimal('60.00'), to: decimal('65.00') } });
     expect(h.offerslook.state.store.offers.get(Number(twin))).toMatchObject({
       name: 'Casino bonus (Offerslook)',
-      payout: '65.00',
+      payout: decimal('65.00'),
     });
 
     const listed = await h.cli(['conflicts', 'list', '--json']);

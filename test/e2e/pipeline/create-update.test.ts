@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../../src/sandbox/common/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
+import { decimal } from '../../helpers/decimal-matcher.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
 import { pipelineNetwork } from './network.js';
 
@@ -26,10 +27,6 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       prefix: scope.prefix,
       seed: pipelineNetwork(),
     });
-    // Pinned to the contract's v1 answers: these tests check amounts as Offerit's get_details
-    // spells them ("4.50"); v2's get_details has no payout column and the default commission
-    // change sends JSON numbers (4.5), equal in value but not in text.
-    h.offerit.variants.apply({ answers: 'v1' });
   });
   afterAll(async () => {
     await h?.stop();
@@ -49,9 +46,9 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       status: 'active',
       advertiser_id: 12, // ADVERTISER_MAP 1:12
       revenue_type: 'RPA',
-      revenue: '7.00',
+      revenue: decimal('7.00'),
       payout_type: 'CPA',
-      payout: '4.50',
+      payout: decimal('4.50'),
       offer_approval: 2,
     });
     expect(h.offerslook.state.store.geos.get(offerId)).toEqual({
@@ -65,9 +62,9 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     expect(event).toMatchObject({
       name: 'Registration',
       payout_type: 'CPA',
-      payout: '1.00',
+      payout: decimal('1.00'),
       revenue_type: 'RPA',
-      revenue: '1.50',
+      revenue: decimal('1.50'),
     });
 
     // Change 59 pays Offerit affiliate 3 (anna@adsworks.example), who is Offerslook affiliate 210.
@@ -78,7 +75,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       offer_id: offerId,
       affiliate_id: 210,
       event_id: 1,
-      current_payout: '5.25',
+      current_payout: decimal('5.25'),
     });
 
     const link = await h.runtime.links.find('offerit', { kind: 'offer', id: '400' });
@@ -100,9 +97,9 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       authorized: ['US'],
       advertiserid: '1', // ADVERTISER_MAP 1:12, read backwards
       advertiser_cost_type: 'conversion',
-      advertiser_cost_flat: '6.50',
+      advertiser_cost_flat: decimal('6.50'),
       commission_type: 'cpa',
-      flat_amount_per_conversion: '4.20',
+      flat_amount_per_conversion: decimal('4.20'),
       conversion_type: 'image',
       pending_approval_lockout: '86400', // base event approves conversions by hand
     });
@@ -114,9 +111,9 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     ).toMatchObject({
       name: 'Upsell',
       commission_type: 'flat',
-      amount: '2.00',
+      amount: decimal('2.00'),
       revenue_type: 'conversion',
-      revenue_amount: '3.00',
+      revenue_amount: decimal('3.00'),
     });
 
     // Payout 1 pays Offerslook affiliate 201 (alice@example.com), who is Offerit affiliate 20.
@@ -130,7 +127,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       goalid: '0',
       type: 'standard',
       affiliates: { '20': 'alice_archer' },
-      payouts: { flat_amount_per_conversion: '4.80' },
+      payouts: { flat_amount_per_conversion: decimal('4.80') },
     });
   });
 
@@ -158,7 +155,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       h.offerslook.state.store.events.get(Number(twin))?.get(Number(own.key.id)),
     ).toMatchObject({
       name: 'Hand-made event',
-      payout: '9.00',
+      payout: decimal('9.00'),
     });
   });
 
@@ -181,11 +178,11 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       `PUT /v1/offers/${twin}`,
     ]);
     expect(written[0]!.params).toEqual({
-      offer: { name: 'VPN Annual Plan Revshare (2025)', percent_payout: '37.50' },
+      offer: { name: 'VPN Annual Plan Revshare (2025)', percent_payout: decimal('37.50') },
     });
     expect(h.offerslook.state.store.offers.get(Number(twin))).toMatchObject({
       name: 'VPN Annual Plan Revshare (2025)',
-      percent_payout: '37.50',
+      percent_payout: decimal('37.50'),
       payout_type: 'CPS',
     });
   });
@@ -206,7 +203,10 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     const back = await h.sync('offerslook', { kind: 'offer', id: twin });
 
     // Our write of the payout must not make the renamed record look like our own echo.
-    expect(there).toMatchObject({ action: 'update', changes: { payout: { to: '0.07' } } });
+    expect(there).toMatchObject({
+      action: 'update',
+      changes: { payout: { to: decimal('0.07') } },
+    });
     expect(Object.keys(there.changes)).toEqual(['payout']);
     expect(back).toMatchObject({
       action: 'update',
@@ -217,11 +217,11 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     expect(back.changes).not.toHaveProperty('flat_amount_per_click');
     expect(h.offerit.state.offers.get('403')?.fields).toMatchObject({
       name: 'Game installs (renamed on Offerslook)',
-      flat_amount_per_click: '0.07',
+      flat_amount_per_click: decimal('0.07'),
     });
     expect(h.offerslook.state.store.offers.get(Number(twin))).toMatchObject({
       name: 'Game installs (renamed on Offerslook)',
-      payout: '0.07',
+      payout: decimal('0.07'),
     });
   });
 

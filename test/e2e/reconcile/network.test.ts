@@ -174,6 +174,42 @@ describe('reconcile a 1,000-offer network end to end', () => {
   );
 
   it(
+    'a reconcile page is an observation: an Offerit edit after it beats an older Offerslook edit',
+    async () => {
+      const { clients, links } = harness.runtime.runtime;
+      const id = cpaOffer(2);
+      const twin = (await links.find('offerit', { kind: 'offer', id }))!.offerslook.key.id;
+      await clients.offerslook.update(
+        { kind: 'offer', id: twin },
+        { name: 'Renamed on Offerslook' },
+      );
+      // Offerslook's update time counts whole seconds: the next read must fall in a later one.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // This run lists Offerit and sees the offer as it was (nothing to write from Offerit).
+      const seen = await harness.reconcile({ from: 'offerit', to: 'offerslook', dryRun: false });
+      expect(seen.writes).toBe(0);
+      await clients.offerit.update({ kind: 'offer', id }, { name: 'Renamed on Offerit' });
+
+      // Offerslook's side first: its edit is the older one, so Offerit's name stays...
+      const back = await harness.reconcile({ from: 'offerslook', to: 'offerit', dryRun: false });
+      expectNothingWrong(back);
+      expect(offeritOffer(id).fields.name).toBe('Renamed on Offerit');
+      const decided = back.items.find((item) => item.sourceId === `offer:${twin}`);
+      expect(decided?.warnings.join('\n')).toMatch(
+        /newest-wins name: offerit kept the later edit \(offerslook update time .*; offerit observed /,
+      );
+      // ...and goes across on the next run the other way.
+      const there = await harness.reconcile({ from: 'offerit', to: 'offerslook', dryRun: false });
+      expectNothingWrong(there);
+      expect(harness.offerslook.state.store.offers.get(Number(twin))?.name).toBe(
+        'Renamed on Offerit',
+      );
+      expect(await harness.runtime.runtime.conflicts.list()).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
     'a source that vanished gets its twin paused, once, and is not brought back from the twin',
     async () => {
       // Offer 1000 has a goal and a commission change (see the fixture builder).

@@ -17,6 +17,7 @@ import {
   type OfferslookSandbox,
 } from '../../../src/sandbox/offerslook/index.js';
 import type { RateLimit } from '../../../src/config/index.js';
+import { sandboxAnswers } from '../../helpers/sandbox-answers.js';
 import { ADVERTISER_MAP, type Network } from './network-fixtures.js';
 
 export interface HarnessOptions {
@@ -65,10 +66,12 @@ export async function startSandboxes(
   options: Omit<HarnessOptions, 'workerConcurrency'>,
 ): Promise<Sandboxes> {
   const offerit = createOfferitSandbox({
+    ...sandboxAnswers(),
     fixtures: options.network.offerit,
     rateLimit: options.sandboxRateLimit?.offerit ?? null,
   });
   const offerslook = createOfferslookSandbox({
+    ...sandboxAnswers(),
     fixtures: options.network.offerslook,
     rateLimit: options.sandboxRateLimit?.offerslook ?? null,
   });
