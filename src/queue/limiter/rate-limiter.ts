@@ -4,7 +4,7 @@
 // window of the configured length ever holds more than `max` grants.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/redis-connection.js';
 import type { PlatformName, RateLimit } from '../../config/index.js';
 import type { RequestHooks } from '../../platforms/platform-client.js';
 import { bullPrefix } from '../names.js';
@@ -78,7 +78,7 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 }
 
 export function createRateLimiter(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   limits: Partial<Record<PlatformName, RateLimit>>,
   options: RateLimiterOptions = {},
