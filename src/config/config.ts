@@ -1,7 +1,7 @@
 // Turns the validated environment into the frozen Config passed everywhere; nothing else reads process.env.
 import type { RateLimit } from './duration.js';
 import { envSchema, type Env } from './env-schema.js';
-import { DEFAULT_REDIS_URL, redisConfigFrom, type RedisConfig } from './redis-config.js';
+import { redisConfigFrom, type RedisConfig } from './redis-config.js';
 
 export type PlatformName = 'offerit' | 'offerslook';
 export const PLATFORMS: readonly PlatformName[] = ['offerit', 'offerslook'];
@@ -31,7 +31,6 @@ export interface OfferslookConfig {
 }
 
 export interface Config {
-  redisUrl: string;
   /** Which Redis: one URL, a Cluster or a Sentinel-found master (see redis-config.ts). */
   redis: RedisConfig;
   /** Redis key prefix; wrapped in a hash tag (`{prefix}`) so every key lands on one Cluster slot. */
@@ -73,7 +72,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const redis = redisConfigFrom(env, problems);
   const config: Config = {
-    redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL,
     // Only read once `problems` is known to be empty, when `redis` is always set.
     redis: redis!,
     prefix: env.OFFER_SYNC_PREFIX,
