@@ -95,6 +95,12 @@ export async function startRedisCluster(
   const nodeTimeoutMs = options.nodeTimeoutMs ?? 1000;
   const { password } = options;
   const binaries = await redisBinaries();
+  const { stdout } = await run(binaries.server, ['--version']);
+  const version = /v=(\d+)\.(\d+)/.exec(stdout);
+  if (!version || Number(version[1]) < 7) {
+    // `cluster-port` (a bus port of our choosing, not port + 10000) came with Redis 7.0.
+    throw new Error(`the cluster helper needs redis-server >= 7.0, found ${stdout.trim()}`);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'offer-sync-cluster-'));
   const processes = new Map<number, RedisProcess>();
   const stop = async (): Promise<void> => {
