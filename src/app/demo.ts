@@ -33,22 +33,29 @@ export async function prepareDemo(
   const notes: string[] = [];
   const overrides: Record<string, string> = {};
   const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  try {
-    const version = await redisVersionAt(redisUrl);
-    notes.push(`redis       ${redisUrl} (Redis ${version})`);
-  } catch {
-    const binary = await findOnPath('redis-server');
-    if (!binary) {
-      throw new Error(
-        `no Redis answers at ${redisUrl} and there is no redis-server on PATH: start Redis, set REDIS_URL, or install redis-server`,
+  if (env.REDIS_CLUSTER_NODES || env.REDIS_SENTINELS) {
+    // A private server would clash with them (only one way to reach Redis): use what is set.
+    notes.push(
+      `redis       as configured (REDIS_${env.REDIS_CLUSTER_NODES ? 'CLUSTER_NODES' : 'SENTINELS'})`,
+    );
+  } else {
+    try {
+      const version = await redisVersionAt(redisUrl);
+      notes.push(`redis       ${redisUrl} (Redis ${version})`);
+    } catch {
+      const binary = await findOnPath('redis-server');
+      if (!binary) {
+        throw new Error(
+          `no Redis answers at ${redisUrl} and there is no redis-server on PATH: start Redis, set REDIS_URL, or install redis-server`,
+        );
+      }
+      const redis = await startPrivateRedis(binary);
+      cleanup.push('private redis', () => redis.stop());
+      overrides.REDIS_URL = redis.url;
+      notes.push(
+        `redis       ${redis.url} (private redis-server ${redis.version}: nothing answered at ${redisUrl})`,
       );
     }
-    const redis = await startPrivateRedis(binary);
-    cleanup.push('private redis', () => redis.stop());
-    overrides.REDIS_URL = redis.url;
-    notes.push(
-      `redis       ${redis.url} (private redis-server ${redis.version}: nothing answered at ${redisUrl})`,
-    );
   }
   const sandboxes = await startSandboxes();
   cleanup.push('sandboxes', () => sandboxes.stop());

@@ -2,7 +2,7 @@
 // per network, each with a window margin that fits its window. A network counts requests as
 // they arrive, and a request can reach it later after its grant than one granted a window
 // after it (a busy event loop, a slow hop), so a strict network would count one too many.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/redis-connection.js';
 import type { PlatformName, RateLimit } from '../config/index.js';
 import { createRateLimiter, type Grant, type RateLimiter } from '../queue/index.js';
 
@@ -24,7 +24,7 @@ export interface NetworkLimiterOptions {
 }
 
 export function createNetworkLimiter(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   limits: Partial<Record<PlatformName, RateLimit>>,
   options: NetworkLimiterOptions = {},

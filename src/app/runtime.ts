@@ -1,7 +1,7 @@
 // Everything a running offer-sync needs, built once from the Config and passed inward: Redis
 // connections, queues, the per-network limiter, both platform clients, the compiled mappings,
 // the stores and the sync dependencies. Cleanup runs in reverse order of construction.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/redis-connection.js';
 import type { Config, PlatformName, RateLimit } from '../config/index.js';
 import type { Logger } from '../log/logger.js';
 import { loadMappings, type MappingSet } from '../mapping/index.js';
@@ -38,7 +38,7 @@ export interface Runtime {
   logger: Logger;
   metrics: MetricsRegistry;
   /** For stores and the limiter (commands wait out a reconnect instead of failing). */
-  redis: Redis;
+  redis: RedisConnection;
   queues: QueueSet;
   limiter: RateLimiter;
   clients: Record<PlatformName, PlatformClient>;
@@ -72,12 +72,12 @@ export async function buildRuntime(
     const mappings = await loadMappings(config.mappingsDir);
     const metrics = options.metrics ?? createMetricsRegistry();
     const prefix = bullPrefix(config.prefix);
-    const redis = await connectRedis(config.redisUrl, 'worker', 'offer-sync:commands');
+    const redis = await connectRedis(config.redis, 'worker', 'offer-sync:commands');
     redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
     cleanup.push('redis', async () => {
       await redis.quit().catch(() => redis.disconnect());
     });
-    const producer = await connectRedis(config.redisUrl, 'producer', 'offer-sync:producer');
+    const producer = await connectRedis(config.redis, 'producer', 'offer-sync:producer');
     producer.on('error', (error) => logger.warn({ err: error }, 'redis producer connection error'));
     cleanup.push('redis producer', async () => {
       await producer.quit().catch(() => producer.disconnect());

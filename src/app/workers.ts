@@ -46,7 +46,7 @@ async function startSyncWorker(
   concurrency: number,
 ): Promise<Worker> {
   const { config, logger, queues } = runtime;
-  const connection = await connectRedis(config.redisUrl, 'worker', `offer-sync:worker:${platform}`);
+  const connection = await connectRedis(config.redis, 'worker', `offer-sync:worker:${platform}`);
   runtime.cleanup.push(`redis worker ${platform}`, async () => {
     await connection.quit().catch(() => connection.disconnect());
   });

@@ -1,6 +1,7 @@
 // Turns the validated environment into the frozen Config passed everywhere; nothing else reads process.env.
 import type { RateLimit } from './duration.js';
 import { envSchema, type Env } from './env-schema.js';
+import { redisConfigFrom, type RedisConfig } from './redis-config.js';
 
 export type PlatformName = 'offerit' | 'offerslook';
 export const PLATFORMS: readonly PlatformName[] = ['offerit', 'offerslook'];
@@ -30,7 +31,8 @@ export interface OfferslookConfig {
 }
 
 export interface Config {
-  redisUrl: string;
+  /** Which Redis: one URL, a Cluster or a Sentinel-found master (see redis-config.ts). */
+  redis: RedisConfig;
   /** Redis key prefix; wrapped in a hash tag (`{prefix}`) so every key lands on one Cluster slot. */
   prefix: string;
   offerit?: OfferitConfig;
@@ -74,8 +76,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = parsed.data;
   const problems: string[] = [];
+  const redis = redisConfigFrom(env, problems);
   const config: Config = {
-    redisUrl: env.REDIS_URL,
+    // Only read once `problems` is known to be empty, when `redis` is always set.
+    redis: redis!,
     prefix: env.OFFER_SYNC_PREFIX,
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     dashboard: { readOnly: env.DASHBOARD_READ_ONLY },

@@ -1,6 +1,7 @@
 // The environment variables offer-sync reads. Their names are a contract: automation sets them.
 import { z } from 'zod';
 import { parseDurationMs, parseRateLimit } from './duration.js';
+import { parseNodeList } from './redis-config.js';
 
 const optionalText = z
   .string()
@@ -31,6 +32,17 @@ const rateLimit = (fallback: string) =>
       }
       return parsed;
     });
+
+const nodeList = (example: string) =>
+  optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const parsed = parseNodeList(value, example);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 const positiveInt = (fallback: number) =>
   z.coerce
@@ -71,13 +83,20 @@ const flag = (fallback: boolean) =>
     );
 
 export const envSchema = z.object({
-  REDIS_URL: z
+  /** Unset means redis://127.0.0.1:6379 unless a Cluster or Sentinel is configured instead. */
+  REDIS_URL: optionalText.refine(
+    (value) => value === undefined || (/^rediss?:\/\//.test(value) && URL.canParse(value)),
+    { message: 'expected redis://host:port or rediss://host:port' },
+  ),
+  /** Redis Cluster startup nodes; any reachable one is enough to find the rest. */
+  REDIS_CLUSTER_NODES: nodeList('10.0.0.1:7000,10.0.0.2:7000'),
+  REDIS_SENTINELS: nodeList('10.0.0.1:26379,10.0.0.2:26379'),
+  REDIS_SENTINEL_NAME: optionalText,
+  /** For every node (URL, Cluster or Sentinel-found master); never for the sentinels themselves. */
+  REDIS_PASSWORD: z
     .string()
-    .trim()
-    .default('redis://127.0.0.1:6379')
-    .refine((value) => /^rediss?:\/\//.test(value), {
-      message: 'expected redis://host:port or rediss://host:port',
-    }),
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
   OFFER_SYNC_PREFIX: z
     .string()
     .trim()

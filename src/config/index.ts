@@ -3,3 +3,11 @@ export type { Config, OfferitConfig, OfferslookConfig, PlatformName } from './co
 export { parseDurationMs, parseRateLimit, formatRateLimit } from './duration.js';
 export type { RateLimit } from './duration.js';
 export { loadDotEnv } from './load-env-file.js';
+export { DEFAULT_REDIS_URL, describeRedis, formatNode } from './redis-config.js';
+export type {
+  RedisConfig,
+  RedisUrlConfig,
+  RedisClusterConfig,
+  RedisSentinelConfig,
+  RedisNode,
+} from './redis-config.js';

@@ -1,9 +1,11 @@
 // The checks behind `offer-sync doctor`: each returns one line's worth of verdict, never throws.
-import { Redis } from 'ioredis';
+import { describeRedis, type RedisConfig } from '../config/index.js';
 import { isPlatformError, type PlatformError } from '../platforms/errors.js';
 import { isGetDetailsMissing } from '../platforms/offerit/get-details-missing.js';
 import type { PlatformClient } from '../platforms/platform-client.js';
+import { connectRedis } from '../queue/connections.js';
 import { MIN_REDIS_VERSION, inspectRedis, versionAtLeast } from '../redis/inspect-redis.js';
+import type { RedisConnection } from '../redis/redis-connection.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -13,19 +15,26 @@ export interface CheckResult {
   detail: string;
 }
 
-export async function checkRedis(url: string): Promise<CheckResult[]> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 3000,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => {});
+export async function checkRedis(target: RedisConfig): Promise<CheckResult[]> {
+  const where = describeRedis(target);
+  let redis: RedisConnection | undefined;
   try {
-    await redis.connect();
+    // A producer connection: a first connect that fails is reported at once, not retried.
+    redis = await connectRedis(target, 'producer', 'offer-sync:doctor');
+    redis.on('error', () => {});
     const facts = await inspectRedis(redis);
+    const nodes = facts.nodes.length > 1 ? ` (${facts.nodes.length} nodes answered)` : '';
     const results: CheckResult[] = [
-      { name: 'redis', status: 'ok', detail: `reachable at ${redactRedisUrl(url)}` },
+      { name: 'redis', status: 'ok', detail: `reachable at ${where}${nodes}` },
+    ];
+    if (facts.unreachable.length > 0) {
+      results.push({
+        name: 'redis nodes',
+        status: 'warn',
+        detail: `not answering: ${facts.unreachable.join('; ')}`,
+      });
+    }
+    results.push(
       versionAtLeast(facts.version, MIN_REDIS_VERSION)
         ? { name: 'redis version', status: 'ok', detail: facts.version }
         : {
@@ -33,14 +42,17 @@ export async function checkRedis(url: string): Promise<CheckResult[]> {
             status: 'fail',
             detail: `${facts.version} is older than ${MIN_REDIS_VERSION}, which BullMQ needs`,
           },
-    ];
+    );
+    const permissive = facts.nodes.filter((node) => node.maxmemoryPolicy !== 'noeviction');
+    const on =
+      facts.nodes.length > 1 ? ` on ${permissive.map((node) => node.node).join(', ')}` : '';
     results.push(
       facts.maxmemoryPolicy === 'noeviction'
         ? { name: 'redis maxmemory-policy', status: 'ok', detail: 'noeviction' }
         : {
             name: 'redis maxmemory-policy',
             status: 'warn',
-            detail: `${facts.maxmemoryPolicy ?? 'unknown'}: Redis may evict queued jobs and links under memory pressure; set noeviction`,
+            detail: `${facts.maxmemoryPolicy ?? 'unknown'}${on}: Redis may evict queued jobs and links under memory pressure; set noeviction`,
           },
     );
     return results;
@@ -49,11 +61,11 @@ export async function checkRedis(url: string): Promise<CheckResult[]> {
       {
         name: 'redis',
         status: 'fail',
-        detail: `unreachable at ${redactRedisUrl(url)}: ${(error as Error).message}`,
+        detail: `unreachable at ${where}: ${(error as Error).message}`,
       },
     ];
   } finally {
-    redis.disconnect();
+    redis?.disconnect();
   }
 }
 
@@ -117,8 +129,4 @@ function explainOfferitFailure(error: PlatformError): string | undefined {
     );
   }
   return undefined;
-}
-
-function redactRedisUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }

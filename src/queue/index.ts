@@ -42,7 +42,14 @@ export type {
 } from './queue-set.js';
 export { enqueueSync, enqueueReconcile } from './enqueue.js';
 export type { SyncRequest, Enqueued } from './enqueue.js';
-export { connectRedis, connectionOptions, reconnectDelayMs } from './connections.js';
+export {
+  CLUSTER_RETRY,
+  clusterOptions,
+  connectRedis,
+  connectionOptions,
+  createRedisConnection,
+  reconnectDelayMs,
+} from './connections.js';
 export type { ConnectionRole } from './connections.js';
 export * from './limiter/index.js';
 export * from './retry/index.js';

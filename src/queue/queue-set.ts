@@ -1,7 +1,7 @@
 // Builds every queue offer-sync uses, with retention, capped event streams and the retry
 // defaults, from one connection and the configured prefix.
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/redis-connection.js';
 import { PLATFORMS, type PlatformName } from '../config/index.js';
 import type { DeadLetter } from './dead-letter/dead-letter.js';
 import type { ReconcileJob, SyncJobData } from './job-schemas.js';
@@ -15,7 +15,7 @@ export type DeadLetterQueue = Queue<DeadLetter>;
 
 export interface QueueSetOptions {
   /** Shared by every queue; a producer connection (see connections.ts). Not closed by `close`. */
-  connection: Redis;
+  connection: RedisConnection;
   /** The configured prefix (`offer-sync`); wrapped in a hash tag here. */
   prefix: string;
   retention?: Partial<RetentionOptions>;

@@ -2,10 +2,10 @@
 // not cached it (NOSCRIPT after a restart or on a fresh server). Every multi-key change in the
 // store is one script, so it is atomic without WATCH retries.
 import { createHash } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/redis-connection.js';
 
 /** A standalone or Cluster connection; all store keys share one hash tag, hence one slot. */
-export type RedisConnection = Redis | Cluster;
+export type { RedisConnection };
 
 export class LuaScript {
   private readonly sha: string;

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { deleteKeys } from '../../src/redis/scan-keys.js';
 
 export interface RedisScope {
   url: string;
@@ -29,14 +30,7 @@ export function redisScope(label: string): RedisScope {
       const admin = new Redis(url);
       try {
         // BullMQ keys look like `<prefix>:<queue>:...`; our own like `<prefix>:...`; hash-tagged `{<prefix>}:...`.
-        for (const pattern of [`${prefix}*`, `{${prefix}}*`]) {
-          let cursor = '0';
-          do {
-            const [next, keys] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-            cursor = next;
-            if (keys.length > 0) await admin.del(...keys);
-          } while (cursor !== '0');
-        }
+        for (const pattern of [`${prefix}*`, `{${prefix}}*`]) await deleteKeys(admin, pattern);
       } finally {
         admin.disconnect();
         await Promise.all(opened.map((client) => client.quit().catch(() => client.disconnect())));

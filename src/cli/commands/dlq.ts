@@ -105,7 +105,7 @@ async function withDeadLetters(
   const config = configOrExit();
   let redis;
   try {
-    redis = await connectRedis(config.redisUrl, 'producer', 'offer-sync-cli');
+    redis = await connectRedis(config.redis, 'producer', 'offer-sync-cli');
   } catch (error) {
     process.stderr.write(`cannot reach Redis: ${(error as Error).message}\n`);
     return EXIT.FAILED;

@@ -15,7 +15,7 @@ const MARK: Record<CheckResult['status'], string> = {
 };
 
 export async function runDoctor(config: Config, out: (line: string) => void): Promise<number> {
-  const results = await checkRedis(config.redisUrl);
+  const results = await checkRedis(config.redis);
   // No limiter here: one call per platform, and doctor must work even when Redis does not.
   const clients = createConfiguredClients(config, {});
   for (const platform of ['offerit', 'offerslook'] as const) {

@@ -2,7 +2,7 @@
 // offer: `offerit:goal:400/48`). With --wait, waits for a worker to finish it and prints the result.
 import { QueueEvents } from 'bullmq';
 import type { Command } from 'commander';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/redis-connection.js';
 import { PLATFORMS, type Config, type PlatformName } from '../../config/index.js';
 import { parseEntityKey, type EntityKey } from '../../platforms/entities.js';
 import {
@@ -43,15 +43,15 @@ export async function runSyncCommand(
   options: { wait: boolean; timeoutMs: number },
   out: (line: string) => void,
 ): Promise<number> {
-  const connection = await connectRedis(config.redisUrl, 'producer', 'offer-sync:cli');
+  const connection = await connectRedis(config.redis, 'producer', 'offer-sync:cli');
   const queues = createQueueSet({ connection, prefix: config.prefix });
   let events: QueueEvents | undefined;
-  let eventsConnection: Redis | undefined;
+  let eventsConnection: RedisConnection | undefined;
   try {
     const queueName = syncQueueName(targetOf(target.platform));
     if (options.wait) {
       // QueueEvents blocks on its connection, so it gets its own.
-      eventsConnection = await connectRedis(config.redisUrl, 'worker', 'offer-sync:cli-events');
+      eventsConnection = await connectRedis(config.redis, 'worker', 'offer-sync:cli-events');
       events = new QueueEvents(queueName, {
         connection: eventsConnection,
         prefix: bullPrefix(config.prefix),

@@ -1,7 +1,7 @@
 // Runs a Lua script by its SHA (one small request), loading it on the first NOSCRIPT: after a
 // Redis restart or failover the script cache is empty, and this recovers without a restart.
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/redis-connection.js';
 
 export interface LuaScript {
   readonly source: string;
@@ -13,7 +13,7 @@ export function defineScript(source: string): LuaScript {
 }
 
 export async function runScript(
-  redis: Redis,
+  redis: RedisConnection,
   script: LuaScript,
   keys: readonly string[],
   args: readonly (string | number)[],

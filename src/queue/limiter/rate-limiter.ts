@@ -7,7 +7,7 @@
 // take the slots it is not owed (the rules are in limiter-scripts.ts).
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/redis-connection.js';
 import type { PlatformName, RateLimit } from '../../config/index.js';
 import { limiterKeys, reconcileMaxOf } from './limiter-keys.js';
 import { runScript } from './lua-script.js';
@@ -37,7 +37,7 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 }
 
 export function createRateLimiter(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   limits: Partial<Record<PlatformName, RateLimit>>,
   options: RateLimiterOptions = {},

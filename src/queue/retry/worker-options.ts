@@ -1,14 +1,14 @@
 // Worker settings that go with the retry policy. Pass them to every `new Worker(...)` of a
 // sync or reconcile queue.
 import type { WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/redis-connection.js';
 import { bullPrefix } from '../names.js';
 import { createBackoffStrategy, type RandomSource } from './backoff.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 export interface QueueWorkerOptionsInput {
   /** A worker connection (`maxRetriesPerRequest: null`, see connections.ts). */
-  connection: Redis;
+  connection: RedisConnection;
   /** The configured prefix; hash-tagged here, as the queues are. */
   prefix: string;
   policy?: Partial<RetryPolicy>;

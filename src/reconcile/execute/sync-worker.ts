@@ -2,7 +2,7 @@
 // job handler, processor wrapper and worker options), so a reconcile run finishes whether or not
 // `offer-sync worker` processes are running.
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/redis-connection.js';
 import type { PlatformName } from '../../config/index.js';
 import {
   recordDeadLettersOnFailure,
@@ -23,7 +23,7 @@ export interface SyncWorkerOptions {
   /** The platform the worker writes to (it serves `sync-<target>`). */
   target: PlatformName;
   /** A worker connection (`maxRetriesPerRequest: null`); not closed by the worker. */
-  connection: Redis;
+  connection: RedisConnection;
   /** The configured prefix (hash-tagged by the worker options). */
   prefix: string;
   queue: SyncQueue;

@@ -34,7 +34,7 @@ export async function reconcileDepsFor(
   for (const target of options.targets) {
     // QueueEvents blocks on its connection, so each gets its own.
     const connection = await connectRedis(
-      config.redisUrl,
+      config.redis,
       'worker',
       `offer-sync:reconcile-events:${target}`,
     );
@@ -60,7 +60,7 @@ export async function reconcileDepsFor(
   if (options.worker) {
     for (const target of options.targets) {
       const connection = await connectRedis(
-        config.redisUrl,
+        config.redis,
         'worker',
         `offer-sync:reconcile-worker:${target}`,
       );

@@ -23,7 +23,7 @@ export function reconcileExtension(options: ReconcileExtensionOptions = {}): Ser
   return async (runtime) => {
     const { config, logger, queues, cleanup } = runtime;
     const deps = await reconcileDepsFor(runtime, { targets: PLATFORMS, ...options });
-    const connection = await connectRedis(config.redisUrl, 'worker', 'offer-sync:reconcile');
+    const connection = await connectRedis(config.redis, 'worker', 'offer-sync:reconcile');
     cleanup.push('redis reconcile worker', async () => {
       await connection.quit().catch(() => connection.disconnect());
     });

@@ -30,7 +30,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('applies the documented defaults and leaves unconfigured platforms out', () => {
     const config = loadConfig({});
-    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.redis).toEqual({ mode: 'url', url: 'redis://127.0.0.1:6379' });
     expect(config.prefix).toBe('offer-sync');
     expect(config.offerit).toBeUndefined();
     expect(config.offerslook).toBeUndefined();
