@@ -78,6 +78,8 @@ export type HoldStage = 'request' | 'response';
 export interface HeldRequests {
   /** Resolves once a matching request arrived and is being held. */
   arrived: Promise<void>;
+  /** Resolves once the client of a held request went away (its process died, say). */
+  clientGone: Promise<void>;
   release(): void;
 }
 
@@ -286,6 +288,7 @@ function installHolds(app: FastifyInstance): {
     stage: HoldStage;
     released: Promise<void>;
     arrive: () => void;
+    leave: () => void;
     release: () => void;
   }
   const active: Hold[] = [];
@@ -295,7 +298,10 @@ function installHolds(app: FastifyInstance): {
     if (!hold) return 'released';
     hold.arrive();
     const gone = new Promise<'gone'>((resolve) =>
-      request.raw.socket?.once('close', () => resolve('gone')),
+      request.raw.socket?.once('close', () => {
+        hold.leave();
+        resolve('gone');
+      }),
     );
     return Promise.race([hold.released.then(() => 'released' as const), gone]);
   };
@@ -314,14 +320,17 @@ function installHolds(app: FastifyInstance): {
   return {
     add(match, stage) {
       let arrive!: () => void;
+      let leave!: () => void;
       let release!: () => void;
       const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const clientGone = new Promise<void>((resolve) => (leave = resolve));
       const released = new Promise<void>((resolve) => (release = resolve));
       const hold: Hold = {
         match,
         stage,
         released,
         arrive,
+        leave,
         release: () => {
           const index = active.indexOf(hold);
           if (index >= 0) active.splice(index, 1);
@@ -329,7 +338,7 @@ function installHolds(app: FastifyInstance): {
         },
       };
       active.push(hold);
-      return { arrived, release: hold.release };
+      return { arrived, clientGone, release: hold.release };
     },
     releaseAll() {
       for (const hold of [...active]) hold.release();

@@ -108,6 +108,8 @@ describe('crash between create and link', () => {
     expect(await h.runtime.intents.get(TO_OFFERIT, cases[2]!.key)).not.toHaveProperty('targetKey');
 
     expect(await first.stop('SIGKILL')).toBe('SIGKILL');
+    // The held PATCH must be seen to lose its client before it is let go: it was never sent.
+    await held[0]!.clientGone;
     for (const hold of held) hold.release();
     const orphan = await h.runtime.queues.sync.offerslook.getJob(jobs[0]!.jobId);
     expect(await orphan?.getState()).toBe('active'); // its lock still runs
