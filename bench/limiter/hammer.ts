@@ -1,6 +1,6 @@
 // Takes limiter grants as fast as it is allowed to, from several loops at once, for a while; or
 // at a steady rate, as live work arrives.
-import type { PlatformName } from '../../src/config/index.js';
+import type { PlatformName } from '../../src/vocabulary/index.js';
 import type { Grant, RateLimiter, RequestClass } from '../../src/queue/limiter/index.js';
 
 export interface HammerOptions {

@@ -4,11 +4,8 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/log/logger.js';
-import {
-  openReconcileRuntime,
-  runReconcile,
-  type ReconcileRequest,
-} from '../../src/reconcile/index.js';
+import { openReconcileRuntime } from '../../src/app/reconcile-runtime.js';
+import { runReconcile, type ReconcileRequest } from '../../src/sync/reconcile/index.js';
 
 const request = JSON.parse(process.argv[2] ?? '{}') as ReconcileRequest;
 const config = loadConfig(process.env);

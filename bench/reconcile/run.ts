@@ -16,7 +16,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config/index.js';
 import { createOfferitClient, createOfferitPlatform } from '../../src/platforms/offerit/index.js';
 import { bullPrefix } from '../../src/queue/index.js';
-import { TaskWindow } from '../../src/reconcile/index.js';
+import { TaskWindow } from '../../src/sync/reconcile/index.js';
 import { RedisLinkStore } from '../../src/store/index.js';
 import { loadMappings } from '../../src/mapping/index.js';
 import { recordHasher } from '../../src/sync/run/record-hash.js';

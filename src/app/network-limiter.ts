@@ -3,7 +3,8 @@
 // they arrive, and a request can reach it later after its grant than one granted a window
 // after it (a busy event loop, a slow hop), so a strict network would count one too many.
 import type { RedisConnection } from '../redis/redis-connection.js';
-import type { PlatformName, RateLimit } from '../config/index.js';
+import type { RateLimit } from '../config/index.js';
+import type { PlatformName } from '../vocabulary/index.js';
 import { createRateLimiter, type Grant, type RateLimiter } from '../queue/index.js';
 
 /**

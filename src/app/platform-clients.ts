@@ -1,7 +1,8 @@
 // Builds both platform clients with the hooks every request goes through: first a token from
 // the per-network Redis limiter (shared by every process), taken in the request class of the
 // calling code (live, or reconcile inside `runAsClass('reconcile', ...)`), then the request metrics.
-import type { Config, PlatformName } from '../config/index.js';
+import type { Config } from '../config/index.js';
+import type { PlatformName } from '../vocabulary/index.js';
 import type { Logger } from '../log/logger.js';
 import { observeRequests, type MetricsRegistry } from '../metrics/index.js';
 import { createOfferitClient, createOfferitPlatform } from '../platforms/offerit/index.js';

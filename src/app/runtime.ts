@@ -2,7 +2,8 @@
 // connections, queues, the per-network limiter, both platform clients, the compiled mappings,
 // the stores and the sync dependencies. Cleanup runs in reverse order of construction.
 import type { RedisConnection } from '../redis/redis-connection.js';
-import type { Config, PlatformName, RateLimit } from '../config/index.js';
+import type { Config, RateLimit } from '../config/index.js';
+import type { PlatformName } from '../vocabulary/index.js';
 import type { Logger } from '../log/logger.js';
 import { loadMappings, type MappingSet } from '../mapping/index.js';
 import { createMetricsRegistry, type MetricsRegistry } from '../metrics/index.js';
@@ -28,7 +29,7 @@ import {
   type ObservationStore,
   type WriteIntentStore,
 } from '../store/index.js';
-import type { SyncHandlerDeps } from '../sync/sync-job-handler.js';
+import type { SyncHandlerDeps } from '../queue/workers/sync-job-handler.js';
 import { CleanupStack } from './cleanup-stack.js';
 import { createNetworkLimiter } from './network-limiter.js';
 import { createPlatformClients } from './platform-clients.js';

@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import { createIngressServer } from '../ingress/index.js';
 import type { Logger } from '../log/logger.js';
 import { bullPrefix, enqueueSync } from '../queue/index.js';
-import { RedisRunStore } from '../reconcile/index.js';
+import { RedisRunStore } from '../store/index.js';
 import { guardRedis } from './redis-guard.js';
 import { buildRuntime, type Runtime } from './runtime.js';
 import { upsertReconcileSchedulers } from './scheduler.js';

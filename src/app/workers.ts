@@ -1,7 +1,7 @@
 // The sync workers: one per target platform's queue, each job run through the retry policy
 // (wrapProcessor) and copied to that platform's dead-letter queue when it fails for good.
 import { Worker } from 'bullmq';
-import { PLATFORMS, type PlatformName } from '../config/index.js';
+import { PLATFORMS, type PlatformName } from '../vocabulary/index.js';
 import {
   connectRedis,
   queueWorkerOptions,
@@ -10,7 +10,7 @@ import {
   syncQueueName,
   wrapProcessor,
 } from '../queue/index.js';
-import { handleSyncJob } from '../sync/sync-job-handler.js';
+import { handleSyncJob } from '../queue/workers/sync-job-handler.js';
 import type { Runtime } from './runtime.js';
 
 export interface WorkerOptions {

@@ -3,9 +3,6 @@ import type { RateLimit } from './duration.js';
 import { envSchema, type Env } from './env-schema.js';
 import { redisConfigFrom, type RedisConfig } from './redis-config.js';
 
-export type PlatformName = 'offerit' | 'offerslook';
-export const PLATFORMS: readonly PlatformName[] = ['offerit', 'offerslook'];
-
 export interface OfferitConfig {
   platform: 'offerit';
   /** Ends in `/api`; endpoint paths like `/offer/add_offer` are appended. */

@@ -1,5 +1,5 @@
-export { loadConfig, ConfigError, PLATFORMS } from './config.js';
-export type { Config, OfferitConfig, OfferslookConfig, PlatformName } from './config.js';
+export { loadConfig, ConfigError } from './config.js';
+export type { Config, OfferitConfig, OfferslookConfig } from './config.js';
 export { parseDurationMs, parseRateLimit, formatRateLimit } from './duration.js';
 export type { RateLimit } from './duration.js';
 export { loadDotEnv } from './load-env-file.js';

@@ -1,6 +1,6 @@
 // The public shapes of the mapping engine: what the sync layer calls and what it gets back.
-import type { PlatformName } from '../config/index.js';
-import type { EntityKind, PlatformRecord } from '../platforms/entities.js';
+import type { PlatformName } from '../vocabulary/index.js';
+import type { EntityKind, PlatformRecord } from '../vocabulary/index.js';
 
 export type { PlatformName, PlatformRecord };
 

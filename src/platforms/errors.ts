@@ -1,6 +1,6 @@
 // One error taxonomy for both platforms. Every error has a stable `code` the queue layer maps
 // onto its retry policy; messages never contain credentials.
-import type { PlatformName } from '../config/index.js';
+import type { PlatformName } from '../vocabulary/index.js';
 
 export type PlatformErrorCode =
   'AUTH' | 'NOT_FOUND' | 'VALIDATION' | 'RATE_LIMITED' | 'TRANSIENT' | 'PROTOCOL';

@@ -1,7 +1,7 @@
 // The port the sync use cases talk to. Each platform adapter turns these entity-level calls
 // into its own endpoints; records go in and out in the entity-view shape of `records.ts`.
-import type { PlatformName } from '../config/index.js';
-import type { EntityKey, EntityKind, PlatformRecord } from './entities.js';
+import type { PlatformName } from '../vocabulary/index.js';
+import type { EntityKey, EntityKind, PlatformRecord } from '../vocabulary/index.js';
 
 export interface ListOptions {
   /** For goals and commissions: only those of this offer. */

@@ -1,7 +1,7 @@
 // Deduplication ids. One per route and entity: a burst of webhooks for one offer becomes one
 // job, and the same entity never syncs twice in parallel (see `syncDeduplication`).
-import type { PlatformName } from '../config/index.js';
-import { formatEntityKey, type EntityKey } from '../platforms/entities.js';
+import type { PlatformName } from '../vocabulary/index.js';
+import { formatEntityKey, type EntityKey } from '../vocabulary/index.js';
 import type { ReconcileJob } from './job-schemas.js';
 
 /** `offerit>offerslook:goal:400/48` */

@@ -1,7 +1,7 @@
 // The one way jobs enter the queues: validated, deduplicated, prioritized by reason (live work
 // ahead of reconciliation), routed to the target's queue.
 import type { Queue } from 'bullmq';
-import type { PlatformName } from '../config/index.js';
+import type { PlatformName } from '../vocabulary/index.js';
 import { reconcileDedupeId, deduplication, syncDedupeId } from './dedupe.js';
 import {
   entityKeyOf,
@@ -13,7 +13,8 @@ import {
   type SyncJob,
   type SyncJobData,
 } from './job-schemas.js';
-import { syncQueueName, targetOf } from './names.js';
+import { syncQueueName } from './names.js';
+import { otherPlatform } from '../vocabulary/index.js';
 
 /** A sync request; `requestedAt` defaults to now. */
 export type SyncRequest = Omit<SyncJob, 'requestedAt'> & { requestedAt?: string };
@@ -41,7 +42,7 @@ export async function enqueueSync(
     { ...request, requestedAt: request.requestedAt ?? now().toISOString() },
     'sync job',
   );
-  const target = targetOf(job.source);
+  const target = otherPlatform(job.source);
   const queue = syncQueues[target];
   const priority = SYNC_PRIORITIES[job.reason];
   const added = await queue.add(`${job.source}.${job.kind}`, job, {

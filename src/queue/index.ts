@@ -5,13 +5,10 @@ export {
   deadLetterQueueName,
   platformOfSyncQueue,
   bullPrefix,
-  targetOf,
 } from './names.js';
 export type { SyncQueueName, DeadLetterQueueName } from './names.js';
 export {
-  SYNC_REASONS,
   SYNC_PRIORITIES,
-  RECONCILE_ENTITIES,
   syncJobSchema,
   syncJobDataSchema,
   reconcileJobSchema,
@@ -21,14 +18,7 @@ export {
   splitTracking,
   entityKeyOf,
 } from './job-schemas.js';
-export type {
-  SyncReason,
-  ReconcileEntity,
-  SyncJob,
-  SyncJobData,
-  ReconcileJob,
-  JobTracking,
-} from './job-schemas.js';
+export type { SyncJob, SyncJobData, ReconcileJob, JobTracking } from './job-schemas.js';
 export { syncDedupeId, reconcileDedupeId, deduplication } from './dedupe.js';
 export { DEFAULT_RETENTION, resolveRetention, retentionJobOptions } from './retention.js';
 export type { RetentionOptions } from './retention.js';

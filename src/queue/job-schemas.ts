@@ -2,11 +2,14 @@
 // entity, where from, why): never credentials, never whole records, so a job always reads the
 // current state when it runs and a payload is safe to show in Bull Board and logs.
 import { z } from 'zod';
-import type { PlatformName } from '../config/index.js';
-import { ENTITY_KINDS, type EntityKey } from '../platforms/entities.js';
-
-export const SYNC_REASONS = ['webhook', 'reconcile', 'cli', 'replay', 'schedule'] as const;
-export type SyncReason = (typeof SYNC_REASONS)[number];
+import {
+  ENTITY_KINDS,
+  RECONCILE_ENTITIES,
+  SYNC_REASONS,
+  type EntityKey,
+  type PlatformName,
+  type SyncReason,
+} from '../vocabulary/index.js';
 
 /**
  * BullMQ priority of a sync job by its reason. 0 is BullMQ's "no priority", which it always
@@ -20,9 +23,6 @@ export const SYNC_PRIORITIES: Readonly<Record<SyncReason, number>> = {
   schedule: 0,
   reconcile: 10,
 };
-
-export const RECONCILE_ENTITIES = ['offer', 'goal', 'commission', 'all'] as const;
-export type ReconcileEntity = (typeof RECONCILE_ENTITIES)[number];
 
 const platform = z.enum(['offerit', 'offerslook'] satisfies PlatformName[]);
 

@@ -1,6 +1,6 @@
 // Queue names and the Redis key prefix. One sync queue per *target* platform, so each
 // network's write budget and backlog are its own; a dead-letter queue per platform beside it.
-import { PLATFORMS, type PlatformName } from '../config/index.js';
+import { PLATFORMS, type PlatformName } from '../vocabulary/index.js';
 
 export const RECONCILE_QUEUE = 'reconcile';
 
@@ -29,9 +29,4 @@ export function platformOfSyncQueue(queueName: string): PlatformName | undefined
  */
 export function bullPrefix(prefix: string): string {
   return /^\{[^{}]+\}$/.test(prefix) ? prefix : `{${prefix}}`;
-}
-
-/** The platform a sync from `source` writes to: there are exactly two. */
-export function targetOf(source: PlatformName): PlatformName {
-  return source === 'offerit' ? 'offerslook' : 'offerit';
 }

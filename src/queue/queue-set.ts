@@ -2,7 +2,7 @@
 // defaults, from one connection and the configured prefix.
 import { Queue, type JobsOptions } from 'bullmq';
 import type { RedisConnection } from '../redis/redis-connection.js';
-import { PLATFORMS, type PlatformName } from '../config/index.js';
+import { PLATFORMS, type PlatformName } from '../vocabulary/index.js';
 import type { DeadLetter } from './dead-letter/dead-letter.js';
 import type { ReconcileJob, SyncJobData } from './job-schemas.js';
 import { RECONCILE_QUEUE, bullPrefix, deadLetterQueueName, syncQueueName } from './names.js';

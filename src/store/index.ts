@@ -7,3 +7,5 @@ export { LinkConflictError, StoreCorruptionError } from './errors.js';
 export type { LinkConflictReason } from './errors.js';
 export { LuaScript } from './lua-script.js';
 export type { RedisConnection } from './lua-script.js';
+export * from './runs/index.js';
+export * from './reconcile/index.js';

@@ -12,21 +12,12 @@ import { BIN, runCli, type CliRun } from './cli.js';
 import { waitFor as pollUntil } from './wait-for.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { startSyncWorkers, type RunningWorkers } from '../../src/app/workers.js';
-import {
-  loadConfig,
-  type Config,
-  type PlatformName,
-  type RateLimit,
-} from '../../src/config/index.js';
+import { loadConfig, type Config, type RateLimit } from '../../src/config/index.js';
+import type { PlatformName } from '../../src/vocabulary/index.js';
 import { createLogger } from '../../src/log/logger.js';
-import type { EntityKey } from '../../src/platforms/entities.js';
-import {
-  bullPrefix,
-  enqueueSync,
-  syncQueueName,
-  targetOf,
-  type Enqueued,
-} from '../../src/queue/index.js';
+import type { EntityKey } from '../../src/vocabulary/index.js';
+import { bullPrefix, enqueueSync, syncQueueName, type Enqueued } from '../../src/queue/index.js';
+import { otherPlatform } from '../../src/vocabulary/index.js';
 import {
   SAMPLE_ADVERTISER_MAP,
   SAMPLE_FIXTURES,
@@ -217,7 +208,7 @@ export async function startPipelineHarness(
           reason: 'cli',
         }),
       async result(source, jobId, timeoutMs = 20_000) {
-        const target = targetOf(source);
+        const target = otherPlatform(source);
         const job = await built.queues.sync[target].getJob(jobId);
         if (!job) throw new Error(`no job ${jobId} on ${syncQueueName(target)}`);
         return (await job.waitUntilFinished(await eventsFor(target), timeoutMs)) as SyncResult;

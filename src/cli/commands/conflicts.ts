@@ -2,9 +2,9 @@
 // syncs the kept platform's entity onto the other with every field forced, at once, in-process.
 import { Option, type Command } from 'commander';
 import { buildRuntime } from '../../app/runtime.js';
-import { PLATFORMS, type PlatformName } from '../../config/index.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import { createLogger } from '../../log/logger.js';
-import { formatEntityKey } from '../../platforms/entities.js';
+import { formatEntityKey } from '../../vocabulary/index.js';
 import type { Conflict, ConflictStore } from '../../store/index.js';
 import { runSync, type SyncDeps } from '../../sync/run/index.js';
 import { configOrExit } from '../config-or-exit.js';

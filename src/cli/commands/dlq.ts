@@ -2,7 +2,7 @@
 // dependencies and return an exit code, so tests drive them against a real Redis; the
 // registrar only builds those dependencies from config.
 import { Option, type Command } from 'commander';
-import { PLATFORMS, type PlatformName } from '../../config/index.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import {
   DeadLetterNotFoundError,
   connectRedis,

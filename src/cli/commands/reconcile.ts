@@ -4,22 +4,23 @@
 // early), 2 usage or configuration error. With --json, stdout carries exactly one JSON object.
 import { Option, type Command } from 'commander';
 import { pino } from 'pino';
-import { ConfigError, PLATFORMS, type PlatformName } from '../../config/index.js';
+import { ConfigError } from '../../config/index.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import { createLogger } from '../../log/logger.js';
 import { MappingLoadError } from '../../mapping/index.js';
-import { RECONCILE_ENTITIES, type ReconcileEntity } from '../../queue/index.js';
+import { RECONCILE_ENTITIES, type ReconcileEntity } from '../../vocabulary/index.js';
 import {
   createProgressLine,
   formatItemLine,
   formatSummaryTable,
   ItemSpool,
-  openReconcileRuntime,
-  runReconcile,
   tally,
   writeJsonReport,
   type CountsByKind,
-} from '../../reconcile/index.js';
-import { otherPlatform } from '../../store/index.js';
+} from '../reconcile-output/index.js';
+import { openReconcileRuntime } from '../../app/reconcile-runtime.js';
+import { runReconcile } from '../../sync/reconcile/index.js';
+import { otherPlatform } from '../../vocabulary/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 

@@ -3,16 +3,17 @@
 import { QueueEvents } from 'bullmq';
 import type { Command } from 'commander';
 import type { RedisConnection } from '../../redis/redis-connection.js';
-import { PLATFORMS, type Config, type PlatformName } from '../../config/index.js';
-import { parseEntityKey, type EntityKey } from '../../platforms/entities.js';
+import type { Config } from '../../config/index.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
+import { parseEntityKey, type EntityKey } from '../../vocabulary/index.js';
 import {
   bullPrefix,
   connectRedis,
   createQueueSet,
   enqueueSync,
   syncQueueName,
-  targetOf,
 } from '../../queue/index.js';
+import { otherPlatform } from '../../vocabulary/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
@@ -48,7 +49,7 @@ export async function runSyncCommand(
   let events: QueueEvents | undefined;
   let eventsConnection: RedisConnection | undefined;
   try {
-    const queueName = syncQueueName(targetOf(target.platform));
+    const queueName = syncQueueName(otherPlatform(target.platform));
     if (options.wait) {
       // QueueEvents blocks on its connection, so it gets its own.
       eventsConnection = await connectRedis(config.redis, 'worker', 'offer-sync:cli-events');
@@ -67,7 +68,7 @@ export async function runSyncCommand(
     });
     out(`queued job ${queued.jobId} on ${queued.queue}`);
     if (!options.wait || !events) return EXIT.OK;
-    const job = await queues.sync[targetOf(target.platform)].getJob(queued.jobId);
+    const job = await queues.sync[otherPlatform(target.platform)].getJob(queued.jobId);
     if (!job) {
       out('the job finished before it could be watched; see the dashboard for its result');
       return EXIT.OK;

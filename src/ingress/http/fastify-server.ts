@@ -13,8 +13,8 @@ import Fastify, {
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import type { MetricsRegistry } from '../../metrics/index.js';
-import type { RunStore } from '../../reconcile/runs/run-store.js';
-import { handleGetRun, handleListRuns } from '../../reconcile/runs/runs-handlers.js';
+import type { RunStore } from '../../store/runs/run-store.js';
+import { handleGetRun, handleListRuns } from '../runs/runs-handlers.js';
 import { createDashboard, credentialsMatch, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
 import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
 import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';

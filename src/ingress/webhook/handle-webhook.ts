@@ -2,7 +2,7 @@
 // enqueued unless every one passes: the body is only parsed after the signature over its raw
 // bytes is verified.
 import type { Logger } from 'pino';
-import { PLATFORMS, type PlatformName } from '../../config/index.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import type { MetricsRegistry } from '../../metrics/index.js';
 import { errorResponse, type ErrorBody, type HandlerResponse } from '../http/handler-response.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './signature.js';

@@ -1,7 +1,7 @@
 // The webhook body, checked once at the edge. Ids end up in job ids and entity keys
 // (`goal:400/48`), so the separators `/` and `:` are refused here rather than downstream.
 import { z } from 'zod';
-import type { EntityKind } from '../../platforms/entities.js';
+import type { EntityKind } from '../../vocabulary/index.js';
 
 /** Kinds a webhook may announce; affiliates are matched by reconciliation, not pushed. */
 export const WEBHOOK_ENTITIES = [

@@ -2,7 +2,7 @@
 // allowed values and the JavaScript kind its parsed value takes. Built by introspecting the
 // schemas in `platforms/*/records.ts`, so fields other engineers add are picked up unchanged.
 import type { z } from 'zod';
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 
 /** The JavaScript kind of a field's parsed value; the engine coerces outputs to it. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';

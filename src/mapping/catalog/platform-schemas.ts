@@ -1,6 +1,6 @@
 // Which record schema describes `<platform>.<entity>`, and what each platform needs on create.
 import type { z } from 'zod';
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import {
   offeritAffiliateSchema,
   offeritCommissionChangeSchema,

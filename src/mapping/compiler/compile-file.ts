@@ -1,6 +1,6 @@
 // One mapping file -> its compiled route (and, for `direction: both`, the reverse route), or
 // every error found in it. Pure: the text comes in, nothing is read from disk here.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityCatalog } from '../catalog/index.js';
 import { routeFileSchema, type RouteFile, type RuleBody } from '../dsl/index.js';
 import type { CompileScope, ReportExtra } from '../engine/compile-scope.js';

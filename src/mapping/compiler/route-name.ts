@@ -1,6 +1,6 @@
 // `offerit.goal -> offerslook.offer_event`: which platforms, entities and logical kind a route maps.
-import { PLATFORMS, type PlatformName } from '../../config/index.js';
-import { ENTITY_KINDS, ENTITY_NAMES, type EntityKind } from '../../platforms/entities.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
+import { ENTITY_KINDS, ENTITY_NAMES, type EntityKind } from '../../vocabulary/index.js';
 import { nearest } from '../text/levenshtein.js';
 
 export interface RouteName {

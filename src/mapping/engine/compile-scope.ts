@@ -1,6 +1,6 @@
 // What every compile step needs: the two sides' field catalogs, the route's tables, and a place
 // to report problems at a position in the file.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityCatalog } from '../catalog/index.js';
 import type { YamlPath } from '../source/index.js';
 import { nearest } from '../text/levenshtein.js';

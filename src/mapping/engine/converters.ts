@@ -1,7 +1,7 @@
 // Value converters, each compiled once into a closure: map, decimal, integer, boolean, date,
 // list, replace, single_key, link. A converter gets a present (non-null) value and returns
 // the converted value, or undefined to set nothing (after recording an issue if it is a problem).
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type {
   DateOptions,
   DecimalOptions,

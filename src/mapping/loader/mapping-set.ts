@@ -1,6 +1,6 @@
 // A set of compiled routes, looked up by name or by (source platform, logical kind).
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKind } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { EntityKind } from '../../vocabulary/index.js';
 import type { CompiledRoute, MappingSet } from '../types.js';
 
 export function createMappingSet(

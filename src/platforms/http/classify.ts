@@ -1,7 +1,7 @@
 // Maps what went wrong on the wire onto the error taxonomy. Both clients use got with
 // `throwHttpErrors: false` and `retry: { limit: 0 }`, then call these: one place decides
 // which failures are worth a retry.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import { PlatformError, excerptOf, parseRetryAfter, type PlatformErrorCode } from '../errors.js';
 
 /** Network error codes that mean "try again later", not "you sent something wrong". */

@@ -1,7 +1,7 @@
 // set_commission_change_payouts can change payouts only. An update is checked against the
 // current change: any other field that differs is refused (a new change would be needed), and
 // all six payouts are sent, merged, so a server that reads a missing one as 0 loses nothing.
-import type { PlatformRecord } from '../entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { offeritCommissionPayoutFields, type OfferitCommissionChange } from './records.js';
 import { refuse, scalarText } from './record-params.js';
 import type { SetCommissionChangePayoutsParams } from './wire/commission-params.js';

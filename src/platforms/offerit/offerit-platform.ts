@@ -5,7 +5,7 @@
 // no delete); affiliates are read-only (affiliate/search). Writes return `{ key }` only, except
 // goals: set_offer_goals answers every goal of the offer, so the written goal's view comes with
 // it. Nothing is read back just to fill `record`: requests are the scarce resource.
-import type { EntityKey, PlatformRecord } from '../entities.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 import { PlatformError } from '../errors.js';
 import type { PlatformClient } from '../platform-client.js';
 import type { OfferitClient } from './client.js';

@@ -3,7 +3,7 @@
 // has none (`offer-payouts.ts`); goals come from their offer's record; commission changes from
 // get_commission_changes per offer. Only NOT_FOUND reads as "absent": a get_details that is
 // missing altogether is a PROTOCOL error and passes through.
-import type { EntityKey, EntityKind, PlatformRecord } from '../entities.js';
+import type { EntityKey, EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import { isPlatformError } from '../errors.js';
 import type { ListOptions } from '../platform-client.js';
 import type { OfferitClient } from './client.js';

@@ -1,7 +1,7 @@
 // Entity-view records (records.ts) turned into the parameters of the write endpoints. Fields the
 // platform cannot write are refused with a VALIDATION error naming them, never dropped silently.
 import { PlatformError } from '../errors.js';
-import type { PlatformRecord } from '../entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { offeritCommissionPayoutFields } from './records.js';
 import type { PhpFormValue } from './php-form.js';
 import { OFFERIT_OFFER_PARAM_NAMES } from './wire/offer-params.js';

@@ -1,7 +1,7 @@
 // Small shared pieces of the Offerslook adapter: record checks in both directions, the errors
 // they raise, and NOT_FOUND read as "absent".
 import type { z } from 'zod';
-import type { EntityKey, EntityKind, PlatformRecord } from '../entities.js';
+import type { EntityKey, EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import { PlatformError, isPlatformError } from '../errors.js';
 
 export const PLATFORM = 'offerslook';

@@ -1,6 +1,6 @@
 // The views every read and every write's answer is turned into, one function per kind, so that
 // the same platform state gives the same record (and content hash) whichever endpoint answered.
-import type { PlatformRecord } from '../entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { checked } from './adapter-support.js';
 import type { WholeOffer } from './offer-reads.js';
 import { baseEventOf, normalizeEvent, offerView } from './offer-view.js';

@@ -3,7 +3,7 @@
 // 1, and the view is composed from those answers (offer-view.ts), from a new offer's documented
 // base-event defaults, and, for an update, from `current`, the offer as the caller last read it.
 // Each answer is checked to show what was sent (applied-check.ts).
-import type { EntityKey, PlatformRecord } from '../entities.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 import type { CreateOptions, Written } from '../platform-client.js';
 import { checked, fits } from './adapter-support.js';
 import { assertApplied, assertGeoApplied } from './applied-check.js';

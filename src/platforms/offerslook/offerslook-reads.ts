@@ -2,7 +2,7 @@
 // Every record handed out is checked against records.ts, and built by the same functions whatever
 // endpoint answered (offer-view.ts), so `get`, `list` and a write's record agree.
 import type { Logger } from '../../log/logger.js';
-import type { EntityKind, PlatformRecord } from '../entities.js';
+import type { EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import type { ListOptions, PlatformClient } from '../platform-client.js';
 import { checked, orNothingIfMissing, requireOfferId } from './adapter-support.js';
 import type { OfferslookClient } from './client.js';

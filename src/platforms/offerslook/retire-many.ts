@@ -6,7 +6,7 @@
 // The batch answer is a bare success envelope: it does not say which ids existed. A key whose
 // offer no longer exists therefore reports `ok` (the sandbox, too, skips unknown ids and answers
 // success); whether a vanished twin matters is the caller's concern, as with `retire`.
-import type { EntityKey, EntityKind } from '../entities.js';
+import type { EntityKey, EntityKind } from '../../vocabulary/index.js';
 import type { RetireOutcome } from '../platform-client.js';
 import { invalidRecord } from './adapter-support.js';
 import type { OfferslookClient } from './client.js';

@@ -1,5 +1,5 @@
 // Which fields of a record to match `search` narrows an Offerslook list by.
-import type { EntityKind, PlatformRecord } from '../entities.js';
+import type { EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import type { ListFilters } from './wire/index.js';
 
 /**

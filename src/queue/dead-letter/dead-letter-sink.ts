@@ -2,7 +2,7 @@
 // source queue and job id), so the two writers — the processor wrapper before it gives up, and
 // the failed-event listener for failures no processor saw (stalls) — never duplicate a letter.
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import { splitTracking, type JobTracking } from '../job-schemas.js';
 import { platformOfSyncQueue } from '../names.js';
 import { classifyFailure } from '../retry/classify-failure.js';

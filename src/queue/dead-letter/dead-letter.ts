@@ -1,7 +1,7 @@
 // What a dead-letter queue holds: the failed job's original payload, untouched, with enough
 // about the failure to decide what to do (fix the data or the mapping, then replay).
 import { z } from 'zod';
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 
 export const deadLetterSchema = z.object({
   /** The queue the job failed on, e.g. `sync-offerit`. */

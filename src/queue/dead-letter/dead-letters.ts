@@ -2,7 +2,7 @@
 // `replay`) on the sync queue and removes the letter only once the new job exists: a crash in
 // between leaves both, never neither.
 import type { Job, Queue } from 'bullmq';
-import { PLATFORMS, type PlatformName } from '../../config/index.js';
+import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import { enqueueSync } from '../enqueue.js';
 import { parsePayload, syncJobSchema, type SyncJobData } from '../job-schemas.js';
 import { deadLetterSchema, type DeadLetter, type DeadLetterEntry } from './dead-letter.js';

@@ -1,7 +1,7 @@
 // Where one network's limiter lives in Redis, and how its share turns into whole grants.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import { bullPrefix } from '../names.js';
-import type { RequestClass } from './request-class.js';
+import type { RequestClass } from '../../platforms/request-class.js';
 
 export interface LimiterKeys {
   /** Every grant in the window: score = grant time (us). */

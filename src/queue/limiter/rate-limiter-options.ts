@@ -1,7 +1,8 @@
 // What the rate limiter takes and gives: its options, a grant, and the limiter itself.
-import type { PlatformName, RateLimit } from '../../config/index.js';
+import type { RateLimit } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { RequestHooks } from '../../platforms/platform-client.js';
-import type { RequestClass } from './request-class.js';
+import type { RequestClass } from '../../platforms/request-class.js';
 
 export interface Grant {
   network: PlatformName;

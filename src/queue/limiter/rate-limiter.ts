@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RedisConnection } from '../../redis/redis-connection.js';
-import type { PlatformName, RateLimit } from '../../config/index.js';
+import type { RateLimit } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import { limiterKeys, reconcileMaxOf } from './limiter-keys.js';
 import { runScript } from './lua-script.js';
 import { PAUSE_SCRIPT, TAKE_SCRIPT } from './limiter-scripts.js';
@@ -18,7 +19,7 @@ import type {
   RateLimiter,
   RateLimiterOptions,
 } from './rate-limiter-options.js';
-import { currentClass } from './request-class.js';
+import { currentClass } from '../../platforms/request-class.js';
 
 export type { AcquireOptions, Grant, RateLimiter, RateLimiterOptions };
 

@@ -10,7 +10,7 @@ import { isPlatformError } from '../../platforms/errors.js';
 import { deadLetterOf, type DeadLetterSink } from '../dead-letter/dead-letter-sink.js';
 import { parsePayload, splitTracking, type JobTracking } from '../job-schemas.js';
 import type { RateLimiter } from '../limiter/rate-limiter.js';
-import { requestClassOf, runAsClass, type RequestClass } from '../limiter/request-class.js';
+import { requestClassOf, runAsClass, type RequestClass } from '../../platforms/request-class.js';
 import { classifyFailure, type FailureClass } from './classify-failure.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 

@@ -1,8 +1,8 @@
 // A manual conflict: a field changed on both platforms since the last sync, with no owner and
 // the route's policy `manual`. It waits, visible, until someone keeps one platform's values.
 import { createHash } from 'node:crypto';
-import type { PlatformName } from '../../config/index.js';
-import { formatEntityKey, type EntityKey, type EntityKind } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import { formatEntityKey, type EntityKey, type EntityKind } from '../../vocabulary/index.js';
 
 /** Both platforms' values of one field (in the shape of the route's target record). */
 export type ConflictValues = Record<PlatformName, unknown>;

@@ -3,7 +3,7 @@
 //   <prefix>:conflicts:pair     hash  id -> entity pair, to detect an id clash
 //   <prefix>:conflicts:by-time  zset  id scored by first detection (epoch ms)
 import { z } from 'zod';
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import { entityKeySchema, entityKindSchema } from '../entity-key-schema.js';
 import { StoreCorruptionError } from '../errors.js';
 import { LuaScript, type RedisConnection } from '../lua-script.js';

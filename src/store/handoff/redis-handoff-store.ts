@@ -1,8 +1,8 @@
 // HandoffStore on Redis: `<prefix>:handoff:<source>:<entity key>` holds `{ref, record}` as JSON,
 // expiring on its own (a reconcile job runs within seconds to minutes of its page).
 import { createHash } from 'node:crypto';
-import type { PlatformName } from '../../config/index.js';
-import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../vocabulary/index.js';
 import type { RedisConnection } from '../lua-script.js';
 import type { HandoffStore } from './handoff-store.js';
 

@@ -2,7 +2,7 @@
 // with fields `intent` (JSON), `attempts` and `target` (JSON key), under a long TTL so
 // abandoned intents do not pile up.
 import { z } from 'zod';
-import { formatEntityKey, type EntityKey } from '../../platforms/entities.js';
+import { formatEntityKey, type EntityKey } from '../../vocabulary/index.js';
 import { entityKeySchema } from '../entity-key-schema.js';
 import { StoreCorruptionError } from '../errors.js';
 import { LuaScript, type RedisConnection } from '../lua-script.js';

@@ -1,7 +1,7 @@
 // A write intent is recorded before a create, so a retry after a crash between the create and
 // the link record knows the twin may already exist and searches for it (by `targetKey` when
 // the create got that far, else by `marker`) instead of creating a second one.
-import type { EntityKey } from '../../platforms/entities.js';
+import type { EntityKey } from '../../vocabulary/index.js';
 
 export interface WriteIntent {
   /** The mapping route, e.g. `offerit.offer->offerslook.offer`. */

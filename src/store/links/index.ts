@@ -1,4 +1,4 @@
-export { assertLinkShape, otherPlatform, storedLinkSchema } from './link.js';
+export { assertLinkShape, storedLinkSchema } from './link.js';
 export type { Link, LinkSide } from './link.js';
 export type { LinkStore, SaveLinkOptions } from './link-store.js';
 export { RedisLinkStore } from './redis-link-store.js';

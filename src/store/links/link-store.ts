@@ -1,6 +1,6 @@
 // The port the sync use case stores links through; Redis implements it (redis-link-store.ts).
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKey, EntityKind } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { EntityKey, EntityKind } from '../../vocabulary/index.js';
 import type { Link } from './link.js';
 
 export interface SaveLinkOptions {

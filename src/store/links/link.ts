@@ -1,8 +1,7 @@
 // A link ties one entity on Offerit to its twin on Offerslook. Besides the two keys it keeps,
 // per side, what the planner needs to tell our own writes from other people's edits.
 import { z } from 'zod';
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKey, EntityKind, PlatformRecord } from '../../platforms/entities.js';
+import type { EntityKey, EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import { entityKeySchema, entityKindSchema } from '../entity-key-schema.js';
 
 export interface LinkSide {
@@ -44,10 +43,6 @@ export interface Link {
    * to save only if nobody saved in between.
    */
   version: number;
-}
-
-export function otherPlatform(platform: PlatformName): PlatformName {
-  return platform === 'offerit' ? 'offerslook' : 'offerit';
 }
 
 const linkSideSchema = z.object({

@@ -4,13 +4,13 @@
 //   <prefix>:link:offerslook:<offer:7>     string: the Offerit key text of the same link
 //   <prefix>:links:<kind>                  set of Offerit key texts, for listing
 // The link itself is stored once; the Offerslook side is an index onto it.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import {
   formatEntityKey,
   parseEntityKey,
   type EntityKey,
   type EntityKind,
-} from '../../platforms/entities.js';
+} from '../../vocabulary/index.js';
 import { LinkConflictError, StoreCorruptionError } from '../errors.js';
 import { LuaScript, type RedisConnection } from '../lua-script.js';
 import { assertLinkShape, storedLinkSchema, type Link } from './link.js';

@@ -2,8 +2,8 @@
 // was first seen, and the last time before that it was seen with another value. Offerit records
 // carry no update time, so these observed times are what orders edits there (newest-wins): the
 // edit that produced a value happened after `after` and at or before `firstSeenAt`.
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKey, EntityKind } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { EntityKey, EntityKind } from '../../vocabulary/index.js';
 
 export interface FieldObservation {
   /** A short hash of the field's canonical value (`''` hashed when "not set"). */

@@ -2,8 +2,8 @@
 // field = the entity key text, value = the observation as compact JSON. One script per batch of
 // reads, so two processes observing one entity at once (a reconcile page and a webhook sync)
 // never lose a first sighting.
-import type { PlatformName } from '../../config/index.js';
-import { formatEntityKey, type EntityKey, type EntityKind } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import { formatEntityKey, type EntityKey, type EntityKind } from '../../vocabulary/index.js';
 import { LuaScript, type RedisConnection } from '../lua-script.js';
 import type { Observation, ObservationStore, ObservedRead } from './observation.js';
 

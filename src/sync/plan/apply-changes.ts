@@ -1,6 +1,6 @@
 // Turning a plan's changes into records: the partial record a client's `update` takes, and the
 // target as it should read after the write (for its content hash, and for tests).
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { setPath } from './paths.js';
 import type { FieldChange } from './types.js';
 

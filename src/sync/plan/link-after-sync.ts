@@ -1,6 +1,6 @@
 // The link to store after a sync ran its plan: pure, so the bookkeeping that makes echo
 // suppression and conflict detection work lives next to the planner that relies on it.
-import type { EntityKey, EntityKind } from '../../platforms/entities.js';
+import type { EntityKey, EntityKind } from '../../vocabulary/index.js';
 import type { Link, LinkSide } from '../../store/index.js';
 import type { Direction, Plan } from './types.js';
 

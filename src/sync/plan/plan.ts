@@ -1,6 +1,6 @@
 // The sync planner: given the mapped source, the twin as read now and the link, decides the
 // minimal write. Pure: no I/O, no clock. See field-decision.ts for the per-field rule.
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { defaultEquals } from './equals.js';
 import { decideField, type RecordFacts } from './field-decision.js';
 import { getPath, hasPath, setPath } from './paths.js';

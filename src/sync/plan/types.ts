@@ -1,7 +1,7 @@
 // The planner's input and output. Records are entity-view records in the target's shape;
 // fields are dotted paths into them.
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKind, PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import type { ConflictValues, Link } from '../../store/index.js';
 import type { EditTime } from './edit-time.js';
 import type { FieldEquals } from './equals.js';

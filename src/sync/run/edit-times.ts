@@ -3,7 +3,7 @@
 // offer-sync observed (Offerit). A target field computed from several source fields changed
 // when the latest of them did.
 import type { FieldPolicy } from '../../mapping/index.js';
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import type { Observation } from '../../store/index.js';
 import { latestOf, platformSecond, type EditTime } from '../plan/index.js';
 import { updatedAtOf } from './record-hash.js';

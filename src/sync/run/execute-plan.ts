@@ -1,9 +1,9 @@
 // Carries out a plan's write on the target: a create (idempotent through the write intent), or
 // the changed fields of an update. What the write's answers say about the entity comes back as
 // `record`; nothing is read back that an answer already told.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { CompiledRoute } from '../../mapping/index.js';
-import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
+import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../vocabulary/index.js';
 import { changesToRecord, type Plan } from '../plan/index.js';
 import { findCreated, missingFields, type CreatedTwin } from './find-created.js';
 import type { SyncDeps } from './sync-deps.js';

@@ -5,7 +5,7 @@
 // Nested fields (an Offerslook offer's `base_event.*`) may be written by a follow-up request the
 // earlier attempt never sent, so they are not required to match; they come back as `missing`.
 import type { CompiledRoute } from '../../mapping/index.js';
-import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 import { getPath, type FieldChange, type FieldEquals } from '../plan/index.js';
 import type { SyncDeps } from './sync-deps.js';
 

@@ -1,7 +1,7 @@
 // The twin of a source entity on the target, as it stands now: through the stored link, or,
 // when no link is stored or the linked twin vanished, by looking for one (find-twin.ts).
 import type { CompiledRoute } from '../../mapping/index.js';
-import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 import type { Link } from '../../store/index.js';
 import { findTwin } from './find-twin.js';
 import type { SyncDeps } from './sync-deps.js';

@@ -3,7 +3,7 @@
 // candidate matches when every key field of the route's target equals the mapped value, and
 // nobody else's link holds it. This is what makes creates idempotent: never two twins.
 import type { CompiledRoute } from '../../mapping/index.js';
-import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 import { defaultEquals, getPath } from '../plan/index.js';
 import type { SyncDeps } from './sync-deps.js';
 

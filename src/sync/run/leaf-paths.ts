@@ -1,5 +1,5 @@
 // The dotted paths of a nested record's leaves (arrays are leaves: a list is one field's value).
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 
 export function leafPaths(record: PlatformRecord, prefix = ''): string[] {
   const paths: string[] = [];

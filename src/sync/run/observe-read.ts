@@ -1,8 +1,8 @@
 // Turns a read of one side into what the observation store records: each projected field's
 // value hash, and for a field offer-sync has not observed before, the interval its value is
 // known to date from (before the last sync if it is unchanged since, else since then).
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 import type { Link, ObservedRead } from '../../store/index.js';
 import { getPath } from '../plan/index.js';
 import type { RecordHasher } from './record-hash.js';

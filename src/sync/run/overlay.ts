@@ -1,5 +1,5 @@
 // A record with the leaves of another laid over it (nested fields replaced one by one, not whole).
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { getPath, setPath } from '../plan/index.js';
 import { leafPaths } from './leaf-paths.js';
 

@@ -1,6 +1,6 @@
 // A record cut down to some dotted paths (nested as in the record), each value passed through
 // `canonical`; a path whose value is missing, or canonically "not set", is left out.
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import { getPath, setPath } from '../plan/index.js';
 
 export function projectPaths(

@@ -3,10 +3,10 @@
 // spelling, so two views of one entity hash the same whatever else they carry: a list row and a
 // single read, a write's answer, a server that ignores `return_columns`. Fields no route looks at
 // (an Offerit offer's embedded goals, update times) never make a record look changed.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { MappingSet } from '../../mapping/index.js';
-import type { EntityKind, PlatformRecord } from '../../platforms/entities.js';
-import { otherPlatform } from '../../store/index.js';
+import type { EntityKind, PlatformRecord } from '../../vocabulary/index.js';
+import { otherPlatform } from '../../vocabulary/index.js';
 import { createHash } from 'node:crypto';
 import { canonicalJson, contentHash, getPath } from '../plan/index.js';
 import { canonicalValue } from './canonical-value.js';

@@ -2,8 +2,8 @@
 // anything compares hashes: a legacy whole-record hash that still describes the record becomes
 // this scheme's hash, and a side left `unconfirmed` by our own write is settled (see LinkSide).
 // Pure: the caller saves the link when it says it changed.
-import type { PlatformName } from '../../config/index.js';
-import type { PlatformRecord } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { PlatformRecord } from '../../vocabulary/index.js';
 import type { Link, LinkSide } from '../../store/index.js';
 import { getPath, type FieldEquals } from '../plan/index.js';
 import { leafPaths } from './leaf-paths.js';

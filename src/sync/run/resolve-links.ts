@@ -1,10 +1,10 @@
 // Link lookups for the mapping engine. The engine is pure and its resolver synchronous, so a
 // record is mapped once with a recording resolver to learn which ids it needs, those links are
 // fetched (and, for affiliates, matched by e-mail when no link exists yet), then it is mapped again.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { CompiledRoute, LinkKind, LinkResolver, MappingResult } from '../../mapping/index.js';
-import type { EntityKey, PlatformRecord } from '../../platforms/entities.js';
-import { otherPlatform } from '../../store/index.js';
+import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
+import { otherPlatform } from '../../vocabulary/index.js';
 import { ParentNotLinkedError } from './sync-errors.js';
 import type { SyncDeps } from './sync-deps.js';
 

@@ -2,10 +2,11 @@
 // it -> find its twin and read it -> settle and observe both sides -> plan the minimal write ->
 // write -> record the link, both sides' content hashes and the write intent's end. An unchanged
 // entity costs zero platform writes; a dry run costs no write at all.
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { CompiledRoute } from '../../mapping/index.js';
-import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../platforms/entities.js';
-import { otherPlatform, type Link } from '../../store/index.js';
+import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../vocabulary/index.js';
+import type { Link } from '../../store/index.js';
+import { otherPlatform } from '../../vocabulary/index.js';
 import { linkAfterSync, plan, type Plan } from '../plan/index.js';
 import { editTimesByTarget, sideTimes } from './edit-times.js';
 import { executePlan } from './execute-plan.js';

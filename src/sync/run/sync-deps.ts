@@ -1,5 +1,5 @@
 // What the sync use case needs, passed in: ports only (no got, Redis or Fastify here).
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import type { MappingSet } from '../../mapping/index.js';
 import type { PlatformClient } from '../../platforms/platform-client.js';
 import type {

@@ -1,7 +1,7 @@
 // What a plan says in a sync result: its field changes, flat by dotted path, and a line for each
 // field a newest-wins route settled, naming the kind of time that decided (a platform's update
 // time or offer-sync's observation).
-import type { PlatformName } from '../../config/index.js';
+import type { PlatformName } from '../../vocabulary/index.js';
 import { describeEditTime, type Plan } from '../plan/index.js';
 import { leafPaths } from './leaf-paths.js';
 import { getPath } from '../plan/index.js';

@@ -1,6 +1,6 @@
 // What one sync did, in the shape reconciliation reports and `sync --wait` prints.
-import type { PlatformName } from '../../config/index.js';
-import type { EntityKind } from '../../platforms/entities.js';
+import type { PlatformName } from '../../vocabulary/index.js';
+import type { EntityKind } from '../../vocabulary/index.js';
 
 export type SyncAction = 'create' | 'update' | 'unchanged' | 'echo' | 'conflict' | 'skip';
 

@@ -2,7 +2,7 @@
 // the base event folded into the offer view, and what reaches the wire.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EntityKey } from '../../../src/platforms/entities.js';
+import type { EntityKey } from '../../../src/vocabulary/index.js';
 import { PlatformError } from '../../../src/platforms/errors.js';
 import { createOfferslookPlatform } from '../../../src/platforms/offerslook/index.js';
 import { OFFER, startSandbox, type Running } from './sandbox-client.js';

@@ -4,7 +4,7 @@
 // the two presets' answers read into the same views.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityKey, PlatformRecord } from '../../../src/platforms/entities.js';
+import type { EntityKey, PlatformRecord } from '../../../src/vocabulary/index.js';
 import { createOfferslookPlatform } from '../../../src/platforms/offerslook/index.js';
 import { OFFER, startSandbox, type Running } from './sandbox-client.js';
 

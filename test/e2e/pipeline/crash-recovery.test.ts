@@ -6,8 +6,8 @@
 import { Worker } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlatformName } from '../../../src/config/index.js';
-import type { EntityKey } from '../../../src/platforms/entities.js';
+import type { PlatformName } from '../../../src/vocabulary/index.js';
+import type { EntityKey } from '../../../src/vocabulary/index.js';
 import { bullPrefix, syncQueueName } from '../../../src/queue/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';

@@ -1,7 +1,7 @@
 // How the pipeline rides out what real networks do: a storm of 429s, a burst of 5xx and resets,
 // and a permanent refusal that lands in the dead-letter queue and is replayed once fixed.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlatformName } from '../../../src/config/index.js';
+import type { PlatformName } from '../../../src/vocabulary/index.js';
 import { createDeadLetters, type DeadLetterEntry } from '../../../src/queue/index.js';
 import type { SyncResult } from '../../../src/sync/run/index.js';
 import {

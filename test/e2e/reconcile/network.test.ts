@@ -7,11 +7,8 @@ import { QueueEvents } from 'bullmq';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueReconcile } from '../../../src/queue/index.js';
-import {
-  reconcileExtension,
-  type ReconcileItem,
-  type ReconcileReport,
-} from '../../../src/reconcile/index.js';
+import { reconcileExtension } from '../../../src/app/reconcile-extension.js';
+import type { ReconcileItem, ReconcileReport } from '../../../src/sync/reconcile/index.js';
 import { redisScope } from '../../helpers/redis.js';
 import { buildNetwork, FIRST_OFFERIT_OFFER } from './network-fixtures.js';
 import { startHarness, type Harness } from './reconcile-harness.js';

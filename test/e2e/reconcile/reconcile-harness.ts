@@ -3,14 +3,13 @@
 // benchmark.
 import { loadConfig, type Config } from '../../../src/config/index.js';
 import { createLogger } from '../../../src/log/logger.js';
+import { openReconcileRuntime, type ReconcileRuntime } from '../../../src/app/reconcile-runtime.js';
 import {
-  openReconcileRuntime,
   runReconcile,
   type ReconcileOptions,
   type ReconcileReport,
   type ReconcileRequest,
-  type ReconcileRuntime,
-} from '../../../src/reconcile/index.js';
+} from '../../../src/sync/reconcile/index.js';
 import { createOfferitSandbox, type OfferitSandbox } from '../../../src/sandbox/offerit/index.js';
 import {
   createOfferslookSandbox,

@@ -11,8 +11,8 @@ import {
   wrapProcessor,
   type RequestClass,
   type SyncJobData,
-  type SyncReason,
 } from '../../../src/queue/index.js';
+import type { SyncReason } from '../../../src/vocabulary/index.js';
 import { redisScope } from '../../helpers/redis.js';
 import { waitFor } from './wait-for.js';
 

@@ -5,12 +5,8 @@ import { loadConfig } from '../../../src/config/index.js';
 import { createIngressServer } from '../../../src/ingress/index.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { createMetricsRegistry } from '../../../src/metrics/index.js';
-import {
-  RedisRunStore,
-  ReportBuilder,
-  newRunId,
-  type ReconcileReport,
-} from '../../../src/reconcile/index.js';
+import { RedisRunStore, newRunId } from '../../../src/store/index.js';
+import { ReportBuilder, type ReconcileReport } from '../../../src/sync/reconcile/index.js';
 import { redisScope } from '../../helpers/redis.js';
 
 const scope = redisScope('reconcile-runs');

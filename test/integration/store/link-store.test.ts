@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EntityKey } from '../../../src/platforms/entities.js';
+import type { EntityKey } from '../../../src/vocabulary/index.js';
 import {
   LinkConflictError,
   RedisLinkStore,

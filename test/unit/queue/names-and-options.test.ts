@@ -13,8 +13,8 @@ import {
   retentionJobOptions,
   syncDedupeId,
   syncQueueName,
-  targetOf,
 } from '../../../src/queue/index.js';
+import { otherPlatform } from '../../../src/vocabulary/index.js';
 
 describe('queue names and keys', () => {
   it('names one sync queue and one DLQ per platform', () => {
@@ -22,8 +22,8 @@ describe('queue names and keys', () => {
     expect(deadLetterQueueName('offerslook')).toBe('dlq-offerslook');
     expect(platformOfSyncQueue('sync-offerslook')).toBe('offerslook');
     expect(platformOfSyncQueue('reconcile')).toBeUndefined();
-    expect(targetOf('offerit')).toBe('offerslook');
-    expect(targetOf('offerslook')).toBe('offerit');
+    expect(otherPlatform('offerit')).toBe('offerslook');
+    expect(otherPlatform('offerslook')).toBe('offerit');
   });
 
   it('wraps the prefix in a Redis Cluster hash tag, once', () => {

@@ -5,8 +5,8 @@ import {
   requestClassOf,
   runAsClass,
   SYNC_PRIORITIES,
-  SYNC_REASONS,
 } from '../../../src/queue/index.js';
+import { SYNC_REASONS } from '../../../src/vocabulary/index.js';
 
 describe('request class', () => {
   it('is live outside any runAsClass', () => {

@@ -5,7 +5,7 @@ import {
   classify,
   type ClassifyInput,
   type RecordInspection,
-} from '../../../src/reconcile/index.js';
+} from '../../../src/sync/reconcile/index.js';
 import type { Link } from '../../../src/store/index.js';
 
 const link: Link = {

@@ -82,7 +82,7 @@ export const offerGeoWireSchema = z
     }
     const targets = [
       ...listed.map((country): GeoTarget => ({ type: type ?? 1, country })),
-      ...target.map((item) => targetOf(item, type)),
+      ...target.map((item) => otherPlatform(item, type)),
     ];
     return { ...rest, ...foldTargets(targets) };
   });
@@ -127,7 +127,7 @@ export function targetsOfView(geo: Readonly<Record<string, unknown>>): GeoTarget
   return countries.map((country) => ({ type, country: String(country).trim().toUpperCase() }));
 }
 
-function targetOf(item: TargetWire, outerType: GeoType | undefined): GeoTarget {
+function otherPlatform(item: TargetWire, outerType: GeoType | undefined): GeoTarget {
   const given = [item.country_code, item.country].find(
     (value): value is string => typeof value === 'string' && value.trim() !== '',
   );

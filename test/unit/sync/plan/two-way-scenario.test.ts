@@ -5,8 +5,8 @@
 // echoes cost nothing, local edits are respected, conflicts stick until resolved, newest-wins
 // decides only what the times can order.
 import { describe, expect, it } from 'vitest';
-import type { PlatformName } from '../../../../src/config/index.js';
-import type { EntityKey } from '../../../../src/platforms/entities.js';
+import type { PlatformName } from '../../../../src/vocabulary/index.js';
+import type { EntityKey } from '../../../../src/vocabulary/index.js';
 import type { Link } from '../../../../src/store/index.js';
 import {
   applyChanges,

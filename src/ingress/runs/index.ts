@@ -1,0 +1,1 @@
+export { handleGetRun, handleListRuns } from './runs-handlers.js';

@@ -1,0 +1,2 @@
+export { RunSets } from './run-sets.js';
+export { RetiredTwins } from './retired-twins.js';

@@ -1,0 +1,100 @@
+// A full reconciliation from one platform to the other: for each kind, parents first, stream the
+// source and sync what differs, then apply the vanish policy to twins whose source is gone.
+// The same function serves `offer-sync reconcile` and the pipeline's scheduled reconcile jobs.
+import { runAsClass } from '../../queue/index.js';
+import { otherPlatform } from '../../vocabulary/index.js';
+import { createDryRunExecutor } from './dry-run-executor.js';
+import { newRunId } from '../../store/runs/run-id.js';
+import { RetiredTwins } from '../../store/reconcile/retired-twins.js';
+import { RunSets } from '../../store/reconcile/run-sets.js';
+import { kindsOf, type ReconcileReport, type ReconcileRequest } from './types.js';
+import type { ReconcileDeps, ReconcileOptions } from './reconcile-deps.js';
+import { ReportBuilder } from './report-builder.js';
+import type { EmitOptions, StreamContext } from './stream-context.js';
+import { streamKind } from './stream-kind.js';
+import { DEFAULT_VANISH_GUARD, handleVanished } from './vanish.js';
+
+export async function runReconcile(
+  request: ReconcileRequest,
+  deps: ReconcileDeps,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
+  const { from, to, dryRun } = request;
+  if (to !== otherPlatform(from))
+    throw new RangeError(`reconcile: --to must be the other platform than ${from}`);
+  const now = deps.sync.now;
+  const startedAt = now();
+  const runId = options.runId ?? newRunId(startedAt);
+  const builder = new ReportBuilder(
+    {
+      runId,
+      ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
+      from,
+      to,
+      entity: request.entity,
+      dryRun,
+      reason: request.reason ?? 'cli',
+      startedAt,
+    },
+    options.itemCap,
+  );
+  const sets = new RunSets(deps.redis, { prefix: deps.prefix, runId });
+  const retired = new RetiredTwins(deps.redis, deps.prefix);
+  // A dry run never goes near the queues: it plans in-process and writes nothing.
+  const executor = dryRun ? createDryRunExecutor(deps.sync) : deps.liveExecutor;
+  const log = deps.logger?.child({ component: 'reconcile', runId, from, to, dryRun });
+  await deps.runs?.start(builder.summary('running'));
+  log?.info({ entity: request.entity }, 'reconcile started');
+
+  let done = 0;
+  let error: string | undefined;
+  let errorCode: string | undefined;
+  try {
+    for (const kind of kindsOf(request.entity)) {
+      const routeName = deps.sync.mappings.route(from, kind)?.name ?? `${from}.${kind}`;
+      let phase: 'stream' | 'vanished' = 'stream';
+      const context: StreamContext = {
+        from,
+        to,
+        kind,
+        dryRun,
+        startedAtMs: startedAt.getTime(),
+        pageSize: options.pageSize ?? 100,
+        window: options.window ?? (dryRun ? 16 : 200),
+        deps,
+        sets,
+        retired,
+        executor,
+        signal: options.signal,
+        vanishGuard: options.vanishGuard ?? DEFAULT_VANISH_GUARD,
+        async emit(item, emitted: EmitOptions = {}) {
+          const writes = emitted.writes ?? 0;
+          builder.add(item, writes);
+          if (emitted.drift) deps.metrics?.countDrift(routeName, 1);
+          if (writes > 0) deps.metrics?.countReconcileWrites(routeName, writes);
+          done += 1;
+          await options.onItem?.(item);
+          options.onProgress?.({ runId, kind, phase, done, counts: builder.counts });
+        },
+      };
+      await runAsClass('reconcile', () => streamKind(context));
+      // Only a stream that ran to its end proves which sources are gone.
+      phase = 'vanished';
+      await runAsClass('reconcile', () => handleVanished(context));
+    }
+  } catch (cause) {
+    error = cause instanceof Error ? cause.message : String(cause);
+    const code = (cause as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') errorCode = code;
+    log?.error({ err: cause }, 'reconcile stopped early');
+  } finally {
+    await sets.clear().catch(() => undefined);
+  }
+  const report = builder.report(error === undefined ? 'done' : 'aborted', now(), error, errorCode);
+  await deps.runs?.finish(report);
+  log?.info(
+    { ...builder.summary(report.status), items: undefined },
+    error === undefined ? 'reconcile finished' : 'reconcile aborted',
+  );
+  return report;
+}
