@@ -1,9 +1,9 @@
 // What the shipped mappings say about a record before any request: no-twin guards, values that
 // can never map (worded as the sync words them), and the parents it needs linked.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMappings, type MappingSet } from '../../../src/mapping/index.js';
-import { inspectRecord } from '../../../src/sync/reconcile/index.js';
-import { MappingRejectedError } from '../../../src/sync/run/index.js';
+import { loadMappings, type MappingSet } from '../../../../src/mapping/index.js';
+import { inspectRecord } from '../../../../src/sync/reconcile/index.js';
+import { MappingRejectedError } from '../../../../src/sync/run/index.js';
 
 const NOW = new Date('2025-01-02T03:04:05Z');
 

@@ -1,6 +1,6 @@
 // Bounded concurrency with per-key chains, and paging a stream into batches.
 import { describe, expect, it } from 'vitest';
-import { batches, TaskWindow } from '../../../src/sync/reconcile/index.js';
+import { batches, TaskWindow } from '../../../../src/sync/reconcile/index.js';
 
 /** A task that waits until released, recording when it started and ended. */
 function gate(log: string[], name: string) {

@@ -1,13 +1,13 @@
 // The run store on a real Redis: runs recorded at start and end, listed newest first, only the
 // last N kept (their keys deleted), and served over HTTP by the ingress.
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/index.js';
-import { createIngressServer } from '../../../src/ingress/index.js';
-import { createLogger } from '../../../src/log/logger.js';
-import { createMetricsRegistry } from '../../../src/metrics/index.js';
-import { RedisRunStore, newRunId } from '../../../src/store/index.js';
-import { ReportBuilder, type ReconcileReport } from '../../../src/sync/reconcile/index.js';
-import { redisScope } from '../../helpers/redis.js';
+import { loadConfig } from '../../../../src/config/index.js';
+import { createIngressServer } from '../../../../src/ingress/index.js';
+import { createLogger } from '../../../../src/log/logger.js';
+import { createMetricsRegistry } from '../../../../src/metrics/index.js';
+import { RedisRunStore, newRunId } from '../../../../src/store/index.js';
+import { ReportBuilder, type ReconcileReport } from '../../../../src/sync/reconcile/index.js';
+import { redisScope } from '../../../helpers/redis.js';
 
 const scope = redisScope('reconcile-runs');
 const redis = scope.connect();

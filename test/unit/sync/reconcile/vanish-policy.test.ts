@@ -1,6 +1,6 @@
 // The vanish policy table: what a twin gets when its source disappeared.
 import { describe, expect, it } from 'vitest';
-import { vanishStep } from '../../../src/sync/reconcile/index.js';
+import { vanishStep } from '../../../../src/sync/reconcile/index.js';
 
 describe('vanishStep', () => {
   it('ignore leaves every twin alone', () => {

@@ -7,8 +7,8 @@ import {
   tally,
   writeJsonReport,
   type CountsByKind,
-} from '../../../src/cli/reconcile-output/index.js';
-import type { ReconcileItem, RunSummary } from '../../../src/sync/reconcile/index.js';
+} from '../../../../src/cli/reconcile-output/index.js';
+import type { ReconcileItem, RunSummary } from '../../../../src/sync/reconcile/index.js';
 
 const summary: RunSummary = {
   runId: '20250102T030405678Z-abcdef',

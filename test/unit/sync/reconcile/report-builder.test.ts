@@ -1,6 +1,6 @@
 // Counting a run without keeping the network in memory.
 import { describe, expect, it } from 'vitest';
-import { ReportBuilder, type ReconcileItem } from '../../../src/sync/reconcile/index.js';
+import { ReportBuilder, type ReconcileItem } from '../../../../src/sync/reconcile/index.js';
 
 const start = {
   runId: '20250102T030405678Z-abcdef',

@@ -1,8 +1,8 @@
 // GET /reconcile/runs and /reconcile/runs/:id as plain handlers over the RunStore port.
 import { describe, expect, it } from 'vitest';
-import { handleGetRun, handleListRuns } from '../../../src/ingress/runs/index.js';
-import { isRunId, newRunId, type RunStore } from '../../../src/store/index.js';
-import type { RunSummary } from '../../../src/sync/reconcile/index.js';
+import { handleGetRun, handleListRuns } from '../../../../src/ingress/runs/index.js';
+import { isRunId, newRunId, type RunStore } from '../../../../src/store/index.js';
+import type { RunSummary } from '../../../../src/sync/reconcile/index.js';
 
 const run = (runId: string): RunSummary => ({
   runId,

@@ -1,7 +1,7 @@
 // What one sync did, as a report item.
 import { describe, expect, it } from 'vitest';
-import { failedItem, itemOfSync } from '../../../src/sync/reconcile/index.js';
-import type { SyncResult } from '../../../src/sync/run/index.js';
+import { failedItem, itemOfSync } from '../../../../src/sync/reconcile/index.js';
+import type { SyncResult } from '../../../../src/sync/run/index.js';
 
 const result = (overrides: Partial<SyncResult>): SyncResult => ({
   route: 'offerit.offer->offerslook.offer',

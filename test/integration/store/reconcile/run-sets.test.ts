@@ -1,7 +1,7 @@
 // A run's working sets and the retired-twin record on a real Redis.
 import { afterAll, describe, expect, it } from 'vitest';
-import { RetiredTwins, RunSets } from '../../../src/store/index.js';
-import { redisScope } from '../../helpers/redis.js';
+import { RetiredTwins, RunSets } from '../../../../src/store/index.js';
+import { redisScope } from '../../../helpers/redis.js';
 
 const scope = redisScope('reconcile-sets');
 const redis = scope.connect();

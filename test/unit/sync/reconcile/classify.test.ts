@@ -5,8 +5,8 @@ import {
   classify,
   type ClassifyInput,
   type RecordInspection,
-} from '../../../src/sync/reconcile/index.js';
-import type { Link } from '../../../src/store/index.js';
+} from '../../../../src/sync/reconcile/index.js';
+import type { Link } from '../../../../src/store/index.js';
 
 const link: Link = {
   kind: 'offer',
