@@ -2,10 +2,10 @@
 // whether the job finished before anyone waited, its event was missed, or it was removed.
 import { QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createQueueSet, syncQueueName } from '../../../../src/queue/index.js';
-import { RedisHandoffStore } from '../../../../src/store/index.js';
-import { createQueueExecutor, JobWaiter } from '../../../../src/queue/executor/index.js';
-import { redisScope } from '../../../helpers/redis.js';
+import { createQueueSet, syncQueueName } from '../../../src/queue/index.js';
+import { RedisHandoffStore } from '../../../src/store/index.js';
+import { createQueueExecutor, JobWaiter } from '../../../src/queue/executor/index.js';
+import { redisScope } from '../../helpers/redis.js';
 
 const scope = redisScope('reconcile-exec');
 const queues = createQueueSet({
