@@ -1,6 +1,7 @@
 // Builds both platform clients with the hooks every request goes through: first a token from
 // the per-network Redis limiter (shared by every process), taken in the request class of the
 // calling code (live, or reconcile inside `runAsClass('reconcile', ...)`), then the request metrics.
+import { OfferSyncError } from '../errors/index.js';
 import type { Config } from '../config/index.js';
 import type { PlatformName } from '../vocabulary/index.js';
 import type { Logger } from '../log/logger.js';
@@ -10,9 +11,10 @@ import { createOfferslookClient, createOfferslookPlatform } from '../platforms/o
 import type { PlatformClient, RequestHooks } from '../platforms/platform-client.js';
 import type { RateLimiter } from '../queue/index.js';
 
-export class PlatformsNotConfiguredError extends Error {
+export class PlatformsNotConfiguredError extends OfferSyncError {
   override readonly name = 'PlatformsNotConfiguredError';
   readonly code = 'CONFIG';
+  readonly retryable = false;
   constructor(missing: PlatformName[]) {
     super(
       `${missing.join(' and ')} not configured: syncing needs both platforms ` +

@@ -1,5 +1,6 @@
 // At start-up: refuse to run on a Redis that may evict keys (queued jobs and links would vanish
 // silently under memory pressure), unless the operator explicitly allows it.
+import { OfferSyncError } from '../errors/index.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import type { Logger } from '../log/logger.js';
 import {
@@ -9,9 +10,10 @@ import {
   type RedisFacts,
 } from '../redis/inspect-redis.js';
 
-export class UnsafeRedisError extends Error {
+export class UnsafeRedisError extends OfferSyncError {
   override readonly name = 'UnsafeRedisError';
   readonly code = 'REDIS_UNSAFE';
+  readonly retryable = false;
 }
 
 export async function guardRedis(

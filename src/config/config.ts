@@ -1,4 +1,5 @@
 // Turns the validated environment into the frozen Config passed everywhere; nothing else reads process.env.
+import { OfferSyncError } from '../errors/index.js';
 import type { RateLimit } from './duration.js';
 import { envSchema, type Env } from './env-schema.js';
 import { redisConfigFrom, type RedisConfig } from './redis-config.js';
@@ -53,9 +54,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends OfferSyncError {
   override readonly name = 'ConfigError';
   readonly code = 'CONFIG';
+  readonly retryable = false;
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));
   }

@@ -1,4 +1,5 @@
 // Load-time errors: each names the file, line and column, the rule, and what was expected.
+import { OfferSyncError } from '../errors/index.js';
 
 export interface MappingErrorInit {
   file: string;
@@ -39,9 +40,10 @@ export class MappingError {
   }
 }
 
-export class MappingLoadError extends Error {
+export class MappingLoadError extends OfferSyncError {
   override readonly name = 'MappingLoadError';
   readonly code = 'MAPPING_LOAD';
+  readonly retryable = false;
   constructor(readonly errors: readonly MappingError[]) {
     super(
       `${errors.length} mapping error${errors.length === 1 ? '' : 's'}:\n` +

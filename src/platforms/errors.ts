@@ -1,5 +1,6 @@
 // One error taxonomy for both platforms. Every error has a stable `code` the queue layer maps
 // onto its retry policy; messages never contain credentials.
+import { OfferSyncError } from '../errors/index.js';
 import type { PlatformName } from '../vocabulary/index.js';
 
 export type PlatformErrorCode =
@@ -29,7 +30,7 @@ export interface PlatformErrorDetails {
   cause?: unknown;
 }
 
-export class PlatformError extends Error {
+export class PlatformError extends OfferSyncError {
   override readonly name = 'PlatformError';
   readonly retryable: boolean;
   readonly platform: PlatformName;
@@ -54,8 +55,15 @@ export class PlatformError extends Error {
     this.excerpt = details.excerpt;
   }
 
+  /** `[VALIDATION] offerslook POST /v1/offers: rejected (HTTP 422): name is required` */
+  override reason(): string {
+    const said = this.platformMessage;
+    const text = said && !this.message.includes(said) ? `${this.message}: ${said}` : this.message;
+    return `[${this.code}] ${text}`;
+  }
+
   /** A plain object for logs and job failure reasons. */
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return {
       name: this.name,
       code: this.code,

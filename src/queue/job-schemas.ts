@@ -1,6 +1,7 @@
 // Job payloads, checked with zod at both ends of the queue. They carry references only (which
 // entity, where from, why): never credentials, never whole records, so a job always reads the
 // current state when it runs and a payload is safe to show in Bull Board and logs.
+import { OfferSyncError } from '../errors/index.js';
 import { z } from 'zod';
 import {
   ENTITY_KINDS,
@@ -106,7 +107,7 @@ export const reconcileJobSchema = z
   .refine((job) => job.from !== job.to, { path: ['to'], error: 'must differ from "from"' });
 export type ReconcileJob = z.output<typeof reconcileJobSchema>;
 
-export class JobPayloadError extends Error {
+export class JobPayloadError extends OfferSyncError {
   override readonly name = 'JobPayloadError';
   readonly code = 'INVALID_PAYLOAD';
   readonly retryable = false;

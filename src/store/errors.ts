@@ -1,5 +1,6 @@
-// Store errors carry a stable `code` and `retryable`, like PlatformError, so the queue layer
-// maps them the same way.
+// Store errors carry a stable `code` and `retryable`, like every OfferSyncError, so the queue
+// layer maps them the same way.
+import { OfferSyncError } from '../errors/index.js';
 
 export type LinkConflictReason = 'stale' | 'taken';
 
@@ -8,13 +9,13 @@ export type LinkConflictReason = 'stale' | 'taken';
  * Offerslook entity is already linked to another Offerit entity (`taken`). Retrying the sync
  * re-reads the link and plans again.
  */
-export class LinkConflictError extends Error {
+export class LinkConflictError extends OfferSyncError {
   override readonly name = 'LinkConflictError';
   readonly code = 'LINK_CONFLICT';
   readonly retryable = true;
 
   constructor(
-    readonly reason: LinkConflictReason,
+    readonly conflict: LinkConflictReason,
     message: string,
   ) {
     super(message);
@@ -22,7 +23,7 @@ export class LinkConflictError extends Error {
 }
 
 /** A stored value did not match its schema: someone wrote under our prefix, or a bug did. */
-export class StoreCorruptionError extends Error {
+export class StoreCorruptionError extends OfferSyncError {
   override readonly name = 'StoreCorruptionError';
   readonly code = 'STORE_CORRUPT';
   readonly retryable = false;

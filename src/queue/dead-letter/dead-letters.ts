@@ -1,6 +1,7 @@
 // Reading and replaying dead letters. A replay re-enqueues the original payload (reason
 // `replay`) on the sync queue and removes the letter only once the new job exists: a crash in
 // between leaves both, never neither.
+import { OfferSyncError } from '../../errors/index.js';
 import type { Job, Queue } from 'bullmq';
 import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import { enqueueSync } from '../enqueue.js';
@@ -25,9 +26,10 @@ export interface ReplayAllResult {
   failed: { id: string; error: string }[];
 }
 
-export class DeadLetterNotFoundError extends Error {
+export class DeadLetterNotFoundError extends OfferSyncError {
   override readonly name = 'DeadLetterNotFoundError';
   readonly code = 'NOT_FOUND';
+  readonly retryable = false;
 }
 
 export interface DeadLetters {

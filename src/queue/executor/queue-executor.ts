@@ -2,13 +2,13 @@
 // target's queue, processed by whichever workers run (this process's own, the service's), so
 // retries, rate-limit pauses, deduplication and dead letters are exactly the service's. The
 // executor waits for each job and hands back its SyncResult.
+import { failureReason } from '../../errors/index.js';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { PlatformName } from '../../vocabulary/index.js';
 import { enqueueSync, type SyncQueue } from '../index.js';
 import { otherPlatform } from '../../vocabulary/index.js';
 import type { HandoffStore } from '../../store/index.js';
 import type { SyncResult } from '../../sync/run/index.js';
-import { failureReason } from '../../sync/reconcile/bounded-retry.js';
 import { JobWaiter, type JobWaiterOptions } from './job-waiter.js';
 import type { SyncExecutor } from '../../sync/reconcile/sync-executor.js';
 

@@ -1,6 +1,7 @@
 // Decides what a failed job does next, from the error alone. Pure: the processor wrapper acts
 // on the answer (pause, throw for backoff, or fail for good).
 import { UnrecoverableError } from 'bullmq';
+import { failureReason, isOfferSyncError, oneLine } from '../../errors/index.js';
 import { RETRYABLE, isPlatformError, type PlatformError } from '../../platforms/errors.js';
 
 export type FailureAction = 'backoff' | 'rate-limited' | 'permanent';
@@ -41,55 +42,55 @@ const INFRASTRUCTURE_CODES = new Set([
 /** ioredis errors raised while Redis is unreachable. */
 const INFRASTRUCTURE_NAMES = new Set(['MaxRetriesPerRequestError', 'ConnectionClosedError']);
 
-const MAX_REASON_LENGTH = 500;
-
 export function classifyFailure(error: unknown): FailureClass {
   if (isPlatformError(error)) return classifyPlatformError(error);
-  const { name, message, code } = describe(error);
-  if (error instanceof UnrecoverableError || name === 'UnrecoverableError') {
-    return { action: 'permanent', code: NON_PLATFORM_CODES.unrecoverable, reason: clip(message) };
-  }
-  if (name === 'ZodError' || name === '$ZodError' || code === 'INVALID_PAYLOAD') {
+  // Our own errors say what they are: their code, and whether trying again can help.
+  if (isOfferSyncError(error)) {
     return {
-      action: 'permanent',
-      code: code ?? NON_PLATFORM_CODES.invalidData,
-      reason: clip(message),
+      action: error.retryable ? 'backoff' : 'permanent',
+      code: error.code,
+      reason: failureReason(error),
     };
   }
+  const { name, message, code } = describe(error);
+  if (error instanceof UnrecoverableError || name === 'UnrecoverableError') {
+    return {
+      action: 'permanent',
+      code: NON_PLATFORM_CODES.unrecoverable,
+      reason: oneLine(message),
+    };
+  }
+  if (name === 'ZodError' || name === '$ZodError') {
+    return { action: 'permanent', code: NON_PLATFORM_CODES.invalidData, reason: oneLine(message) };
+  }
+  // ioredis and Node raise plain errors while Redis or the network under us is away; ioredis's
+  // "Connection is closed." has neither a class nor a code of its own, so its text is all there is.
   if (
     INFRASTRUCTURE_NAMES.has(name) ||
     (code !== undefined && INFRASTRUCTURE_CODES.has(code)) ||
-    message === 'Connection is closed.' ||
-    (error as { retryable?: unknown } | null)?.retryable === true
+    message === 'Connection is closed.'
   ) {
     return {
       action: 'backoff',
       code: code ?? NON_PLATFORM_CODES.infrastructure,
-      reason: clip(message),
+      reason: oneLine(message),
     };
   }
-  // Our own errors that know they are permanent (a mapping that rejects a record, say) keep their code.
-  if ((error as { retryable?: unknown } | null)?.retryable === false && code !== undefined) {
-    return { action: 'permanent', code, reason: clip(message) };
-  }
-  return { action: 'permanent', code: NON_PLATFORM_CODES.bug, reason: clip(`${name}: ${message}`) };
+  return {
+    action: 'permanent',
+    code: NON_PLATFORM_CODES.bug,
+    reason: oneLine(`${name}: ${message}`),
+  };
 }
 
 function classifyPlatformError(error: PlatformError): FailureClass {
-  const reason = clip(withPlatformMessage(error));
+  const reason = failureReason(error);
   if (error.code === 'RATE_LIMITED') {
     const result: FailureClass = { action: 'rate-limited', code: error.code, reason };
     if (error.retryAfterMs !== undefined) result.delayMs = error.retryAfterMs;
     return result;
   }
   return { action: RETRYABLE[error.code] ? 'backoff' : 'permanent', code: error.code, reason };
-}
-
-/** `[VALIDATION] offerslook POST /v1/offers: rejected (HTTP 422): name is required` */
-function withPlatformMessage(error: PlatformError): string {
-  const said = error.platformMessage;
-  const text = said && !error.message.includes(said) ? `${error.message}: ${said}` : error.message;
-  return `[${error.code}] ${text}`;
 }
 
 function describe(error: unknown): { name: string; message: string; code: string | undefined } {
@@ -102,9 +103,4 @@ function describe(error: unknown): { name: string; message: string; code: string
     };
   }
   return { name: typeof error, message: String(error), code: undefined };
-}
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_REASON_LENGTH ? `${flat.slice(0, MAX_REASON_LENGTH)}…` : flat;
 }

@@ -1,6 +1,7 @@
 // The reconcile queue's job handler: the pipeline's scheduler enqueues reconcile jobs, and this
 // runs exactly the code `offer-sync reconcile` runs. Its return value (run id, counts, where the
 // report is) is what Bull Board shows for the job.
+import { OfferSyncError } from '../../errors/index.js';
 import type { ProcessorJob, ReconcileJob } from '../index.js';
 import { runReconcile } from '../../sync/reconcile/run-reconcile.js';
 import type { ReconcileDeps, ReconcileOptions } from '../../sync/reconcile/reconcile-deps.js';
@@ -26,7 +27,7 @@ export interface ReconcileJobDeps {
  * A run the queue should try again: its source stream or Redis failed midway. Items a run could
  * not sync are not this: they are in the report, and the run itself completed.
  */
-export class ReconcileAbortedError extends Error {
+export class ReconcileAbortedError extends OfferSyncError {
   override readonly name = 'ReconcileAbortedError';
   readonly code = 'RECONCILE_ABORTED';
   constructor(

@@ -1,17 +1,18 @@
 // A dry run syncs in-process with `dryRun: true`: the same runSync reads both sides and plans,
 // and stops before any write. Only GET requests reach the platforms.
+import { failureReason } from '../../errors/index.js';
+import { withRequestRetries, type RequestRetryOptions } from '../../platforms/request-retries.js';
 import { runSync, type SyncDeps } from '../run/index.js';
-import { failureReason, withBoundedRetry, type BoundedRetryOptions } from './bounded-retry.js';
 import type { SyncExecutor } from './sync-executor.js';
 
 export function createDryRunExecutor(
   deps: SyncDeps,
-  retry: BoundedRetryOptions = {},
+  retry: RequestRetryOptions = {},
 ): SyncExecutor {
   return {
     async sync(source, key, record) {
       try {
-        const result = await withBoundedRetry(
+        const result = await withRequestRetries(
           () => runSync({ source, key, dryRun: true, sourceRecord: record }, deps),
           retry,
         );

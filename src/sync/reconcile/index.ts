@@ -15,5 +15,4 @@ export { ReportBuilder, DEFAULT_ITEM_CAP } from './report-builder.js';
 export { TaskWindow, batches } from './task-window.js';
 export type { SyncExecutor, SyncOutcome } from './sync-executor.js';
 export { createDryRunExecutor } from './dry-run-executor.js';
-export { withBoundedRetry } from './bounded-retry.js';
 export * from './types.js';

@@ -4,11 +4,13 @@
 // alive then (created after the stream went past it). The vanished are first collected (in
 // Redis) and counted: when a large share of a kind vanished at once, the source listing is far
 // more likely incomplete (an id walk stopped early) than the network emptied, and nothing is done.
+import { failureReason } from '../../errors/index.js';
+import { withRequestRetries } from '../../platforms/request-retries.js';
+import { OfferSyncError } from '../../errors/index.js';
 import { formatEntityKey, parseEntityKey } from '../../vocabulary/index.js';
 import { isPlatformError } from '../../platforms/errors.js';
 import type { RetireOutcome } from '../../platforms/platform-client.js';
 import type { Link } from '../../store/index.js';
-import { failureReason, withBoundedRetry } from './bounded-retry.js';
 import type { ReconcileItem } from './types.js';
 import type { StreamContext } from './stream-context.js';
 import { batches, TaskWindow } from './task-window.js';
@@ -27,7 +29,7 @@ export interface VanishGuard {
 export const DEFAULT_VANISH_GUARD: Readonly<VanishGuard> = { maxShare: 0.5, alwaysAllowed: 20 };
 
 /** Thrown (and the run reported `aborted`) when the guard stops a mass retirement. */
-export class VanishGuardError extends Error {
+export class VanishGuardError extends OfferSyncError {
   override readonly name = 'VanishGuardError';
   readonly code = 'VANISH_GUARD';
   readonly retryable = false;
@@ -90,7 +92,7 @@ async function vanishTogether(links: readonly Link[], context: StreamContext): P
   const items = links.map((link) => vanishedItem(link, step, context));
   let outcomes: RetireOutcome[];
   try {
-    outcomes = await withBoundedRetry(() =>
+    outcomes = await withRequestRetries(() =>
       client.retireMany!(
         kind,
         links.map((link) => link[to].key),
@@ -174,7 +176,7 @@ async function vanishOne(link: Link, context: StreamContext): Promise<void> {
   }
   const client = deps.sync.clients[to];
   try {
-    await withBoundedRetry(async () => {
+    await withRequestRetries(async () => {
       if (step.do === 'retire') await client.retire(targetKey);
       else await client.update(targetKey, step.changes);
     });

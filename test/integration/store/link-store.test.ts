@@ -79,13 +79,13 @@ describe('RedisLinkStore', () => {
     const first = await store.save(newLink('400', '7'), { expectedVersion: 0 });
     await expect(store.save(newLink('400', '7'), { expectedVersion: 0 })).rejects.toMatchObject({
       code: 'LINK_CONFLICT',
-      reason: 'stale',
+      conflict: 'stale',
     });
     await expect(store.save(newLink('401', '7'), { expectedVersion: 0 })).rejects.toBeInstanceOf(
       LinkConflictError,
     );
     await expect(store.save(newLink('401', '7'), { expectedVersion: 0 })).rejects.toMatchObject({
-      reason: 'taken',
+      conflict: 'taken',
     });
     expect((await store.save(first, { expectedVersion: first.version })).version).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
+import { LinkConflictError } from '../../../src/store/index.js';
 import { MappingRejectedError, ParentNotLinkedError } from '../../../src/sync/run/index.js';
 import { z } from 'zod';
 import { PlatformError, RETRYABLE, type PlatformErrorCode } from '../../../src/platforms/errors.js';
@@ -94,8 +95,15 @@ describe('classifyFailure', () => {
       name: 'MaxRetriesPerRequestError',
     });
     expect(classifyFailure(maxRetries).action).toBe('backoff');
+    // Only our own errors (one base, OfferSyncError) are believed about being retryable.
+    expect(classifyFailure(new LinkConflictError('stale', 'link changed meanwhile'))).toMatchObject(
+      {
+        action: 'backoff',
+        code: 'LINK_CONFLICT',
+      },
+    );
     const flagged = Object.assign(new Error('store busy'), { retryable: true });
-    expect(classifyFailure(flagged).action).toBe('backoff');
+    expect(classifyFailure(flagged)).toMatchObject({ action: 'permanent', code: 'BUG' });
   });
 
   it('keeps reasons to one bounded line', () => {
