@@ -119,6 +119,6 @@ function explainOfferitFailure(error: PlatformError): string | undefined {
   return undefined;
 }
 
-function redactRedisUrl(url: string): string {
+export function redactRedisUrl(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
