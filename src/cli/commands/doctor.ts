@@ -1,9 +1,11 @@
 // `offer-sync doctor`: one line per check (Redis, then each configured platform); exit 0 when
-// every check passes (warnings allowed), 1 otherwise.
+// every check passes (warnings allowed), 1 otherwise. `--probe` asks each configured platform a
+// few GET requests instead and says, per endpoint, how the account answers (src/doctor/probe).
 import type { Command } from 'commander';
 import { createConfiguredClients } from '../../app/platform-clients.js';
 import type { Config } from '../../config/index.js';
 import { checkPlatform, checkRedis, type CheckResult } from '../../doctor/checks.js';
+import { reportLines, runProbe } from '../../doctor/probe/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
@@ -14,7 +16,21 @@ const MARK: Record<CheckResult['status'], string> = {
   skip: 'skip',
 };
 
-export async function runDoctor(config: Config, out: (line: string) => void): Promise<number> {
+export interface DoctorOptions {
+  probe?: boolean;
+  json?: boolean;
+}
+
+export interface DoctorIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export async function runDoctor(
+  config: Config,
+  out: (line: string) => void,
+  options: { json?: boolean } = {},
+): Promise<number> {
   const results = await checkRedis(config.redis);
   // No limiter here: one call per platform, and doctor must work even when Redis does not.
   const clients = createConfiguredClients(config, {});
@@ -30,8 +46,12 @@ export async function runDoctor(config: Config, out: (line: string) => void): Pr
           },
     );
   }
-  for (const result of results) out(`${MARK[result.status]}  ${result.name}: ${result.detail}`);
   const failed = results.filter((result) => result.status === 'fail');
+  if (options.json) {
+    out(JSON.stringify({ ok: failed.length === 0, checks: results }, null, 2));
+    return failed.length === 0 ? EXIT.OK : EXIT.FAILED;
+  }
+  for (const result of results) out(`${MARK[result.status]}  ${result.name}: ${result.detail}`);
   out(
     failed.length === 0
       ? 'all checks passed'
@@ -40,13 +60,40 @@ export async function runDoctor(config: Config, out: (line: string) => void): Pr
   return failed.length === 0 ? EXIT.OK : EXIT.FAILED;
 }
 
+/** `doctor --probe`: exit 0 when every answer can be read, 1 naming the one that cannot. */
+export async function runDoctorProbe(
+  config: Config,
+  io: DoctorIo,
+  options: { json?: boolean } = {},
+): Promise<number> {
+  if (!config.offerit && !config.offerslook) {
+    io.err('doctor --probe: no platform configured (set the OFFERIT_* or OFFERSLOOK_* variables)');
+    return EXIT.USAGE;
+  }
+  const report = await runProbe(config);
+  if (options.json) io.out(JSON.stringify(report, null, 2));
+  else for (const line of reportLines(report)) io.out(line);
+  return report.ok ? EXIT.OK : EXIT.FAILED;
+}
+
 export const registerDoctorCommand: CommandRegistrar = (program: Command) => {
   program
     .command('doctor')
     .description('check Redis and each configured platform with one cheap authenticated call')
-    .action(async () => {
-      process.exitCode = await runDoctor(configOrExit(), (line) =>
-        process.stdout.write(`${line}\n`),
-      );
+    .option(
+      '--probe',
+      'send each configured platform a few GET requests and report, per endpoint, which answer variant it uses',
+    )
+    .option('--json', 'print one JSON object instead of lines')
+    .action(async (options: DoctorOptions) => {
+      const config = configOrExit();
+      const io: DoctorIo = {
+        out: (line) => process.stdout.write(`${line}\n`),
+        err: (line) => process.stderr.write(`${line}\n`),
+      };
+      const json = options.json === true;
+      process.exitCode = options.probe
+        ? await runDoctorProbe(config, io, { json })
+        : await runDoctor(config, io.out, { json });
     });
 };

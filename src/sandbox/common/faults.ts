@@ -11,6 +11,12 @@ export type FaultKind =
   | 'reset'
   /** HTTP 200 with a body that is not JSON. */
   | 'malformed'
+  /**
+   * HTTP 200 with a success envelope whose content no client schema reads: records (or list rows)
+   * that are objects of unknown keys. Scope it to one path with `pathPattern` to make one
+   * endpoint answer a shape the client cannot read (what `doctor --probe` must name).
+   */
+  | 'wrong-shape'
   /** Offerit only: HTTP 200 with `{"result":"Failure"}`. */
   | 'failure-envelope'
   /** HTTP 429 with Retry-After, as if the budget were spent. */

@@ -130,11 +130,21 @@ export class SandboxRuntime {
       const body = (request.body ?? {}) as {
         rateLimit?: RateLimit | null;
         latencyMs?: number;
-        faults?: { rates?: FaultOptions['rates']; seed?: number };
+        /** `path`: a regular expression (source text) the random faults are limited to. */
+        faults?: { rates?: FaultOptions['rates']; seed?: number; path?: string };
         failNext?: FaultKind[];
         answers?: unknown;
         variants?: unknown;
       };
+      // Checked before anything changes: a bad setting leaves every other one alone.
+      let pathPattern: RegExp | undefined;
+      try {
+        pathPattern = body.faults?.path === undefined ? undefined : new RegExp(body.faults.path);
+      } catch (error) {
+        return reply
+          .code(400)
+          .send({ ok: false, error: `faults.path: ${(error as Error).message}` });
+      }
       if (body.answers !== undefined || body.variants !== undefined) {
         if (!variants)
           return reply.code(400).send({ ok: false, error: 'this sandbox has no variants' });
@@ -146,7 +156,10 @@ export class SandboxRuntime {
       }
       if (body.rateLimit !== undefined) this.setRateLimit(body.rateLimit);
       if (body.latencyMs !== undefined) this.latencyMs = body.latencyMs;
-      if (body.faults) this.faults.configure(body.faults);
+      if (body.faults) {
+        const { path: _path, ...faults } = body.faults;
+        this.faults.configure({ ...faults, ...(pathPattern ? { pathPattern } : {}) });
+      }
       if (body.failNext) this.faults.failNext(...body.failNext);
       return reply.send({
         ok: true,

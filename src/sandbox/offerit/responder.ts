@@ -26,6 +26,12 @@ export const offeritResponder: Responder = {
           .send(
             '{"result":"Success","message":{"offerid":"4<br />\n<b>Fatal error</b>: Allowed memory size exhausted',
           );
+      case 'wrong-shape':
+        // Records that are neither offers, changes nor affiliates (no offerid, Change Id, loginid).
+        return reply.code(200).send({
+          result: 'Success',
+          message: [{ row_type: 'summary', totals: { rows: 1 } }],
+        });
       case 'failure-envelope':
         return reply.code(200).send(failureEnvelope('Database error, please try again'));
       case 'rate-limited':

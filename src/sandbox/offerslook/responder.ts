@@ -18,6 +18,19 @@ export const offerslookResponder: Responder = {
           .code(200)
           .type('application/json')
           .send('{"code":0,"message":"Success","data":{"offer":');
+      case 'wrong-shape':
+        // A list page (and an `/all` answer) whose rows are neither flat records nor nested ones.
+        return reply.code(200).send({
+          code: 0,
+          message: 'Success',
+          data: {
+            rowset: [{ row_type: 'summary', totals: { rows: 1 } }],
+            totalPages: 1,
+            totalRows: 1,
+            offset: 1,
+            limit: 20,
+          },
+        });
       case 'failure-envelope':
         // A failure inside HTTP 200: `code` other than 0 is a failure whatever the status.
         return reply.code(200).send({ code: 1001, message: 'Operation failed, please try again' });

@@ -1,5 +1,5 @@
 // `offer-sync sandbox` in one process, `offer-sync doctor` pointed at it from another: all checks
-// pass; with a wrong key, doctor fails and names the platform.
+// pass (also as JSON); with a wrong key, doctor fails and names the platform.
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -43,6 +43,23 @@ describe('offer-sync sandbox + offer-sync doctor', () => {
     expect(run.stdout).toMatch(/^ok +offerslook: authenticated call answered/m);
     expect(run.stdout).toContain('all checks passed');
     expect(run.code).toBe(0);
+  });
+
+  it('--json prints the same checks as one object', async () => {
+    const run = await runCli(['doctor', '--json'], env);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      checks: { name: string; status: string }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((check) => `${check.name}:${check.status}`)).toEqual([
+      'redis:ok',
+      'redis version:ok',
+      'redis maxmemory-policy:ok',
+      'offerit:ok',
+      'offerslook:ok',
+    ]);
   });
 
   it('fails with a wrong key, naming the platform and the reason, never the key', async () => {
