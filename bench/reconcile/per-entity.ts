@@ -4,24 +4,19 @@
 // unthrottled reconcile, so links are what a finished sync leaves). Then, at the budgets given
 // (the sandboxes enforcing the same limits), three reconciles, each in a child process:
 //   created    the `created` new offers (every n-th id) are seeded on the source and mirrored;
-//   updated    `updated` mirrored offers are edited on the source: on Offerit the name, the
-//              conversion type (Offerslook's base event), or both; on Offerslook the name, the
-//              base event's conversion protocol, the status, or name and status;
+//   updated    `updated` mirrored offers are edited on the source (shared/edits.ts);
 //   unchanged  nothing changed.
 import type { PlatformName, RateLimit } from '../../src/config/index.js';
-import { loadMappings, type CompiledRoute } from '../../src/mapping/index.js';
-import type { EntityKey, PlatformRecord } from '../../src/platforms/entities.js';
-import type { PlatformClient } from '../../src/platforms/platform-client.js';
+import { loadMappings } from '../../src/mapping/index.js';
 import {
   mapRecord,
   offeritCreateWrites,
   offeritListRequests,
-  offeritUpdateWrites,
   offerslookCreateWrites,
   offerslookListPages,
-  offerslookUpdateWrites,
   tally,
 } from '../shared/minimum.js';
+import { editSourceOffer, offerKey } from '../shared/edits.js';
 import { idsOf, type IdRange, type SeedSpec } from '../shared/network.js';
 import { platformClients } from '../shared/platforms.js';
 import { countRequests, type RequestCounts } from '../shared/request-counts.js';
@@ -129,7 +124,7 @@ export async function measurePerEntity(options: PerEntityOptions): Promise<CaseF
     const edited = Array.from({ length: updated }, (_, index) => mirrored[index * step]!);
     const updateWrites: string[] = [];
     for (const [index, id] of edited.entries()) {
-      updateWrites.push(...(await editSource(clients[from], route, from, id, index)));
+      updateWrites.push(...(await editSourceOffer(clients[from], route, from, id, index)));
     }
     figures.push(await measure('updated', updated, updateWrites));
     figures.push(await measure('unchanged', offers, []));
@@ -147,47 +142,6 @@ async function limit(
   await pair.limit('offerit', budgets?.offerit ?? null);
   await pair.limit('offerslook', budgets?.offerslook ?? null);
   await pair.clearLogs();
-}
-
-function offerKey(id: number): EntityKey {
-  return { kind: 'offer', id: String(id) };
-}
-
-/**
- * Edits one source offer (the edit picked by `index`, see the file header) and returns the
- * writes its mirror needs: the mapped offer before and after, compared.
- */
-async function editSource(
-  client: PlatformClient,
-  route: CompiledRoute,
-  from: PlatformName,
-  id: number,
-  index: number,
-): Promise<string[]> {
-  const key = offerKey(id);
-  const view = (await client.get(key))!;
-  const before = mapRecord(route, view);
-  const group = index % 10;
-  const changes: PlatformRecord = {};
-  if (from === 'offerit') {
-    if (group < 4 || group >= 7) changes.name = `${String(view.name)} (edited)`;
-    if (group >= 4) changes.conversion_type = view.conversion_type === 'post' ? 'image' : 'post';
-  } else {
-    if (group < 4 || group >= 8) changes.name = `${String(view.name)} (edited)`;
-    if (group === 4 || group === 5) {
-      const base = view.base_event as Record<string, unknown>;
-      changes.base_event = {
-        conversion_protocol: String(base.conversion_protocol) === '1' ? 3 : 1,
-      };
-    }
-    if (group >= 6)
-      changes.status = String(view.status).toLowerCase() === 'active' ? 'paused' : 'active';
-  }
-  await client.update(key, changes, view);
-  const after = mapRecord(route, (await client.get(key))!);
-  return from === 'offerit'
-    ? offerslookUpdateWrites(before, after)
-    : offeritUpdateWrites(before, after);
 }
 
 const THOUSANDS = new Intl.NumberFormat('en-US');

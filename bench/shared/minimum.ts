@@ -9,6 +9,8 @@
 //     create a paused offer).
 //   Offerit update: 1 edit_offer when fields other than `active` changed; +1 pause_offer or
 //     activate_offer when `active` changed.
+//   A live sync (webhook, CLI) holds a reference only, so it reads its source entity once, whole:
+//     Offerslook GET /v1/offers/{id}/all; Offerit get_details, in v2 + get_commission_changes.
 //   Offerslook list: one /v1/batches/offers page per 100 offers (each with its events).
 //   Offerit list: one get_details window per 100 ids up to the highest, plus the configured run of
 //     empty windows that tells the walk it is past the end (there is no "list all"); in contract
@@ -20,8 +22,8 @@ import { tableResolver } from '../../src/mapping/index.js';
 import type { PlatformRecord } from '../../src/platforms/entities.js';
 import { BASE_EVENT_DEFAULTS } from '../../src/platforms/offerslook/index.js';
 
-/** The writes needed, each named as request-counts.ts names the operation. */
-export type Writes = string[];
+/** Requests, each named as request-counts.ts names the operation. */
+export type Requests = string[];
 
 export const OPERATIONS = {
   post: 'POST /v1/offers',
@@ -32,6 +34,7 @@ export const OPERATIONS = {
   pauseOffer: 'PATCH pause_offer',
   activateOffer: 'PATCH activate_offer',
   batchList: 'GET /v1/batches/offers',
+  getAll: 'GET /v1/offers/{id}/all',
   getDetails: 'GET get_details',
   commissionChanges: 'GET get_commission_changes',
 } as const;
@@ -51,7 +54,7 @@ export function mapRecord(route: CompiledRoute, record: PlatformRecord): Platfor
   return result.value;
 }
 
-export function offerslookCreateWrites(mapped: PlatformRecord): Writes {
+export function offerslookCreateWrites(mapped: PlatformRecord): Requests {
   const base = (mapped.base_event ?? {}) as Record<string, unknown>;
   const differs = Object.entries(BASE_EVENT_DEFAULTS).some(
     ([field, fallback]) => base[field] !== undefined && scalar(base[field]) !== scalar(fallback),
@@ -59,31 +62,42 @@ export function offerslookCreateWrites(mapped: PlatformRecord): Writes {
   return differs ? [OPERATIONS.post, OPERATIONS.patchBase] : [OPERATIONS.post];
 }
 
-export function offerslookUpdateWrites(before: PlatformRecord, after: PlatformRecord): Writes {
+export function offerslookUpdateWrites(before: PlatformRecord, after: PlatformRecord): Requests {
   const changed = changedFields(before, after);
-  const writes: Writes = [];
+  const writes: Requests = [];
   if (changed.some((field) => field !== 'base_event')) writes.push(OPERATIONS.put);
   if (changed.includes('base_event')) writes.push(OPERATIONS.patchBase);
   return writes;
 }
 
-export function offeritCreateWrites(mapped: PlatformRecord): Writes {
+export function offeritCreateWrites(mapped: PlatformRecord): Requests {
   return scalar(mapped.active) === '0'
     ? [OPERATIONS.addOffer, OPERATIONS.pauseOffer]
     : [OPERATIONS.addOffer];
 }
 
-export function offeritUpdateWrites(before: PlatformRecord, after: PlatformRecord): Writes {
+export function offeritUpdateWrites(before: PlatformRecord, after: PlatformRecord): Requests {
   const changed = changedFields(before, after);
-  const writes: Writes = [];
+  const writes: Requests = [];
   if (changed.some((field) => field !== 'active')) writes.push(OPERATIONS.editOffer);
   if (changed.includes('active'))
     writes.push(scalar(after.active) === '0' ? OPERATIONS.pauseOffer : OPERATIONS.activateOffer);
   return writes;
 }
 
+/** One read of a whole offer on `platform` (a live sync's source read). */
+export function offerRead(
+  platform: 'offerit' | 'offerslook',
+  offeritAnswers: 'v1' | 'v2',
+): Requests {
+  if (platform === 'offerslook') return [OPERATIONS.getAll];
+  return offeritAnswers === 'v2'
+    ? [OPERATIONS.getDetails, OPERATIONS.commissionChanges]
+    : [OPERATIONS.getDetails];
+}
+
 /** Pages of a full Offerslook offer listing. */
-export function offerslookListPages(offers: number, pageSize = 100): Writes {
+export function offerslookListPages(offers: number, pageSize = 100): Requests {
   return Array<string>(Math.ceil(offers / pageSize)).fill(OPERATIONS.batchList);
 }
 
@@ -94,7 +108,7 @@ export function offeritListRequests(
   answers: 'v1' | 'v2',
   windowSize = 100,
   emptyWindows = 3,
-): Writes {
+): Requests {
   const windows = Math.ceil(maxId / windowSize) + emptyWindows;
   return [
     ...Array<string>(windows).fill(OPERATIONS.getDetails),
