@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['mapping', 'limiter', 'pipeline', 'reconcile'];
+const BENCHES = ['mapping', 'limiter', 'pipeline', 'reconcile', 'latency'];
 const only = process.argv.slice(2);
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 let failed = 0;

@@ -9,6 +9,7 @@
 //   twins                      Offerslook: offer id by advertiser_offer_id (the Offerit source id)
 //   write-time <id> <name>     Offerslook: arrival time of the first accepted PUT /v1/offers/<id>
 //                              that set this name, or null
+//   name <id>                  Offerslook: the offer's name as it stands
 // Each command is answered with one `{"bench": ...}` line (see child-process.ts).
 import { createInterface } from 'node:readline';
 import type { RateLimit } from '../../src/config/index.js';
@@ -105,6 +106,8 @@ for await (const line of createInterface({ input: process.stdin })) {
           (entry.params.offer as { name?: unknown } | undefined)?.name === wanted,
       );
     answer({ time: write?.time ?? null });
+  } else if (command === 'name') {
+    answer({ name: offerslook?.state.store.offers.get(Number(args[0]))?.name ?? null });
   } else {
     answer({ error: `unknown command ${command}` });
   }
