@@ -3,6 +3,8 @@
 // reconcile classes together: reconciliation saturating from several processes while live work
 // arrives at a steady rate, and while live work saturates too: each class's share of the budget,
 // reconcile grants while live waited against floor(share * max), live waits.
+// Targets (exit non-zero otherwise): no window over the budget in any run; while live work waits,
+// at most floor(share * max) reconcile grants in any window. Achieved rates and shares are shown.
 //   npx tsx bench/limiter/run.ts            (REDIS_URL, or a private redis-server)
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';

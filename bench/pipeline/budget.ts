@@ -12,7 +12,7 @@ export interface BudgetOptions {
   prefix: string;
   budget: RateLimit;
   processes: number;
-  /** Creates to sync; each costs Offerslook 3 requests (create, read back, its events). */
+  /** Creates to sync; each costs Offerslook 1 request (the POST: its answer is the read-back). */
   jobs: number;
   /** Sync jobs per process. @defaultValue 4 */
   concurrency?: number;

@@ -1,9 +1,15 @@
 // Pipeline benchmark, printed as ratios from one run:
 //   1. sync jobs per second through the whole pipeline against an empty BullMQ processor on the
-//      same Redis (same jobs, same concurrency; sandboxes without a rate limit): the overhead;
+//      same Redis (same jobs, same concurrency; sandboxes without a rate limit): the overhead
+//      (no target: shown);
 //   2. Offerslook requests per second achieved against the configured budget with 1 and with 3
-//      `offer-sync worker` processes (target >= 90 % of the budget, no window over it).
-// Sandboxes and the overhead run's workers share this process; worker processes are children.
+//      `offer-sync worker` processes (target >= 90 % of the budget, no window over it, no 429);
+//   3. requests per created, updated and unchanged offer of live syncs in each direction against
+//      the true minimum (per-entity.ts: one read of the source + the writes needed), at the
+//      README's budgets; targets on the target platform: <= 1.1 per created offer plus the writes
+//      needed beyond one, <= the writes + 1 read per updated offer (unchanged: shown, no target).
+// Sandboxes and the in-process workers share this process; worker processes are children.
+// Exits non-zero when a target is missed.
 //   npx tsx bench/pipeline/run.ts            (REDIS_URL, or a private redis-server)
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +18,7 @@ import { formatRateLimit, type RateLimit } from '../../src/config/index.js';
 import { acquireTestRedis } from '../../test/helpers/redis-server.js';
 import { measureBudgetUse, type BudgetResult } from './budget.js';
 import { measureOverhead, type OverheadResult } from './overhead.js';
+import { formatLive, measureLiveSyncs, meetsLiveTarget, type LiveFigure } from './per-entity.js';
 
 export interface PipelineBenchOptions {
   redisUrl: string;
@@ -21,17 +28,20 @@ export interface PipelineBenchOptions {
   concurrency?: number;
   /** The Offerslook budget, also the sandbox's own limit. @defaultValue 50 per 10 s (documented) */
   budget?: RateLimit;
-  /** Creates per budget run; 3 Offerslook requests each. @defaultValue 70 (about 45 s at 50/10s) */
+  /** Creates per budget run; 1 Offerslook request each. @defaultValue 200 (about 40 s at 50/10s) */
   budgetJobs?: number;
   /** Worker process counts to measure. @defaultValue [1, 3] */
   processes?: number[];
   /** Told each result line as soon as it is measured. */
   report?: (line: string) => void;
+  /** Which parts to run. @defaultValue all: ['overhead', 'budget', 'live'] */
+  parts?: readonly ('overhead' | 'budget' | 'live')[];
 }
 
 export interface PipelineBenchResult {
-  overhead: OverheadResult;
+  overhead?: OverheadResult;
   budget: BudgetResult[];
+  live: LiveFigure[];
 }
 
 /** The share of the budget a run must reach. */
@@ -41,27 +51,41 @@ export async function runPipelineBench(
   options: PipelineBenchOptions,
 ): Promise<PipelineBenchResult> {
   const prefix = `bench-pipeline-${randomBytes(4).toString('hex')}`;
+  const parts = options.parts ?? ['overhead', 'budget', 'live'];
   try {
-    const overhead = await measureOverhead({
-      redisUrl: options.redisUrl,
-      prefix: `${prefix}-overhead`,
-      jobs: options.jobs ?? 300,
-      concurrency: options.concurrency ?? 8,
-    });
-    options.report?.(formatOverhead(overhead));
+    let overhead: OverheadResult | undefined;
+    if (parts.includes('overhead')) {
+      overhead = await measureOverhead({
+        redisUrl: options.redisUrl,
+        prefix: `${prefix}-overhead`,
+        jobs: options.jobs ?? 300,
+        concurrency: options.concurrency ?? 8,
+      });
+      options.report?.(formatOverhead(overhead));
+    }
     const budget: BudgetResult[] = [];
-    for (const processes of options.processes ?? [1, 3]) {
+    for (const processes of parts.includes('budget') ? (options.processes ?? [1, 3]) : []) {
       const result = await measureBudgetUse({
         redisUrl: options.redisUrl,
         prefix: `${prefix}-budget-${processes}`,
         budget: options.budget ?? { max: 50, durationMs: 10_000 },
         processes,
-        jobs: options.budgetJobs ?? 70,
+        jobs: options.budgetJobs ?? 200,
       });
       options.report?.(formatBudget(result));
       budget.push(result);
     }
-    return { overhead, budget };
+    const live: LiveFigure[] = [];
+    if (parts.includes('live')) {
+      options.report?.(
+        'live syncs, Offerit answering v2, budgets Offerit 20/1s and Offerslook 50/10s (sandboxes the same):',
+      );
+      live.push(
+        ...(await measureLiveSyncs({ redisUrl: options.redisUrl, prefix: `${prefix}-live` })),
+      );
+      for (const figure of live) for (const line of formatLive(figure)) options.report?.(line);
+    }
+    return { ...(overhead ? { overhead } : {}), budget, live };
   } finally {
     await deleteKeys(options.redisUrl, prefix);
   }
@@ -109,11 +133,15 @@ async function main(): Promise<void> {
   const redis = await acquireTestRedis();
   console.log(`redis: ${redis.description}`);
   try {
+    // One part at a time for a quick look: BENCH_PARTS=overhead,budget,live.
+    const parts = process.env.BENCH_PARTS?.split(',') as PipelineBenchOptions['parts'];
     const result = await runPipelineBench({
       redisUrl: redis.url,
       report: (line) => console.log(line),
+      ...(parts ? { parts } : {}),
     });
-    if (!result.budget.every(meetsTarget)) process.exitCode = 1;
+    if (!result.budget.every(meetsTarget) || !result.live.every(meetsLiveTarget))
+      process.exitCode = 1;
   } finally {
     await redis.stop();
   }
