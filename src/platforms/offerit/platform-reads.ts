@@ -5,6 +5,7 @@
 // missing altogether is a PROTOCOL error and passes through.
 import type { EntityKey, EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import { isPlatformError } from '../errors.js';
+import { mapBounded } from '../bounded-map.js';
 import type { ListOptions } from '../platform-client.js';
 import type { OfferitClient } from './client.js';
 import type { OfferitAffiliate, OfferitCommissionChange, OfferitOffer } from './records.js';
@@ -28,6 +29,11 @@ export interface OfferitReads {
   ) => AsyncIterable<PlatformRecord>;
 }
 
+/** Offers turned into views together (one id window). */
+const VIEW_BATCH = 100;
+/** get_commission_changes requests in flight at once while listing. */
+const PAYOUT_READS_AT_ONCE = 6;
+
 export function createOfferitReads(client: OfferitClient): OfferitReads {
   async function getOfferRecord(id: string): Promise<OfferitOffer | undefined> {
     const offers = await orUndefined(client.getDetails({ offerid: id }));
@@ -42,12 +48,23 @@ export function createOfferitReads(client: OfferitClient): OfferitReads {
     return offer && withPayouts(offer);
   }
 
-  /** Offers as entity views; one that vanished between two requests is left out. */
+  /**
+   * Offers as entity views; one that vanished between two requests is left out. Where payouts
+   * need a request of their own (get_commission_changes), a few run at once per id window: the
+   * shared limiter alone sets the pace, round trips do not.
+   */
   async function* viewsOf(offers: Offers): AsyncGenerator<OfferitOffer> {
+    let batch: OfferitOffer[] = [];
+    const flush = async () => {
+      const views = await mapBounded(batch, PAYOUT_READS_AT_ONCE, withPayouts);
+      batch = [];
+      return views.filter((view) => view !== undefined);
+    };
     for await (const offer of offers) {
-      const view = await withPayouts(offer);
-      if (view) yield view;
+      batch.push(offer);
+      if (batch.length >= VIEW_BATCH) yield* await flush();
     }
+    if (batch.length > 0) yield* await flush();
   }
 
   async function getChange(

@@ -39,6 +39,6 @@ export { createOfferReads, EVENT_READS_AT_ONCE } from './offer-reads.js';
 export type { OfferReads, WholeOffer } from './offer-reads.js';
 export { viewOfGoal, viewOfWholeOffer } from './entity-views.js';
 export { assertApplied, assertGeoApplied } from './applied-check.js';
-export { mapBounded } from './bounded-map.js';
+export { mapBounded } from '../bounded-map.js';
 export * from './records.js';
 export * from './wire/index.js';

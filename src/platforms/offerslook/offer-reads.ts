@@ -7,7 +7,7 @@
 import type { Logger } from '../../log/logger.js';
 import { isPlatformError } from '../errors.js';
 import { PLATFORM, orNothingIfMissing, orUndefinedIfMissing } from './adapter-support.js';
-import { mapBounded } from './bounded-map.js';
+import { mapBounded } from '../bounded-map.js';
 import type { OfferslookClient } from './client.js';
 import { withOfferId } from './offer-view.js';
 import type {

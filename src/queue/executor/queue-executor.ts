@@ -32,13 +32,13 @@ export async function createQueueExecutor(options: QueueExecutorOptions): Promis
     waiters.set(platform, new JobWaiter(options.queues[platform] as Queue, events, options));
   }
   return {
-    async sync(source, key, record) {
+    async sync(source, key, listed) {
       const target = otherPlatform(source);
       const waiter = waiters.get(target);
       if (!waiter) return { ok: false, reason: `no queue events for sync-${target}` };
       let jobId: string;
       try {
-        const sourceRead = await options.handoff.put(source, key, record);
+        const sourceRead = await options.handoff.put(source, key, listed);
         const enqueued = await enqueueSync(
           options.queues,
           {

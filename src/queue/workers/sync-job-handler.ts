@@ -23,7 +23,11 @@ export async function handleSyncJob(
       ? await deps.handoff?.take(payload.source, key, payload.sourceRead)
       : undefined;
   const result = await runSync(
-    { source: payload.source, key, ...(handedOver ? { sourceRecord: handedOver } : {}) },
+    {
+      source: payload.source,
+      key,
+      ...(handedOver ? { sourceRecord: handedOver.record, sourceReadAt: handedOver.readAt } : {}),
+    },
     deps,
   );
   deps.observeLag?.(job.queueName, deps.now().getTime() - Date.parse(payload.requestedAt));

@@ -4,9 +4,15 @@
 import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
 
+/** A source record as a page read it, and when (epoch milliseconds, before the page's request). */
+export interface ListedRecord {
+  record: PlatformRecord;
+  readAt: number;
+}
+
 export interface HandoffStore {
-  /** Keeps `record` for the sync of `key` from `source`; returns the reference a job carries. */
-  put(source: PlatformName, key: EntityKey, record: PlatformRecord): Promise<string>;
+  /** Keeps the listed record for the sync of `key` from `source`; returns the job's reference. */
+  put(source: PlatformName, key: EntityKey, listed: ListedRecord): Promise<string>;
   /** The record kept under `ref`, unless it expired or a later page replaced it. */
-  take(source: PlatformName, key: EntityKey, ref: string): Promise<PlatformRecord | undefined>;
+  take(source: PlatformName, key: EntityKey, ref: string): Promise<ListedRecord | undefined>;
 }

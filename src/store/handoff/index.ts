@@ -1,3 +1,3 @@
-export type { HandoffStore } from './handoff-store.js';
+export type { HandoffStore, ListedRecord } from './handoff-store.js';
 export { RedisHandoffStore } from './redis-handoff-store.js';
 export type { RedisHandoffStoreOptions } from './redis-handoff-store.js';

@@ -1,10 +1,10 @@
-// HandoffStore on Redis: `<prefix>:handoff:<source>:<entity key>` holds `{ref, record}` as JSON,
+// HandoffStore on Redis: `<prefix>:handoff:<source>:<entity key>` holds `{ref, record, readAt}`,
 // expiring on its own (a reconcile job runs within seconds to minutes of its page).
 import { createHash } from 'node:crypto';
 import type { PlatformName } from '../../vocabulary/index.js';
 import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../vocabulary/index.js';
 import type { RedisConnection } from '../lua-script.js';
-import type { HandoffStore } from './handoff-store.js';
+import type { HandoffStore, ListedRecord } from './handoff-store.js';
 
 export interface RedisHandoffStoreOptions {
   /** Key prefix including its hash tag, e.g. `{offer-sync}`. */
@@ -23,27 +23,25 @@ export class RedisHandoffStore implements HandoffStore {
     this.ttlMs = options.ttlMs ?? 900_000;
   }
 
-  async put(source: PlatformName, key: EntityKey, record: PlatformRecord): Promise<string> {
-    const text = JSON.stringify(record);
+  async put(source: PlatformName, key: EntityKey, listed: ListedRecord): Promise<string> {
+    const text = JSON.stringify(listed);
     const ref = createHash('sha256').update(text).digest('hex').slice(0, 32);
     await this.redis.set(
       this.keyOf(source, key),
-      JSON.stringify({ ref, record }),
+      JSON.stringify({ ref, ...listed }),
       'PX',
       this.ttlMs,
     );
     return ref;
   }
 
-  async take(
-    source: PlatformName,
-    key: EntityKey,
-    ref: string,
-  ): Promise<PlatformRecord | undefined> {
+  async take(source: PlatformName, key: EntityKey, ref: string): Promise<ListedRecord | undefined> {
     const stored = await this.redis.get(this.keyOf(source, key));
     if (stored === null) return undefined;
-    const kept = JSON.parse(stored) as { ref?: string; record?: PlatformRecord };
-    return kept.ref === ref ? kept.record : undefined;
+    const kept = JSON.parse(stored) as { ref?: string; record?: PlatformRecord; readAt?: number };
+    return kept.ref === ref && kept.record !== undefined
+      ? { record: kept.record, readAt: kept.readAt ?? 0 }
+      : undefined;
   }
 
   private keyOf(source: PlatformName, key: EntityKey): string {

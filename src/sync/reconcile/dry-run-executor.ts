@@ -10,10 +10,20 @@ export function createDryRunExecutor(
   retry: RequestRetryOptions = {},
 ): SyncExecutor {
   return {
-    async sync(source, key, record) {
+    async sync(source, key, listed) {
       try {
         const result = await withRequestRetries(
-          () => runSync({ source, key, dryRun: true, sourceRecord: record }, deps),
+          () =>
+            runSync(
+              {
+                source,
+                key,
+                dryRun: true,
+                sourceRecord: listed.record,
+                sourceReadAt: listed.readAt,
+              },
+              deps,
+            ),
           retry,
         );
         return { ok: true, result };

@@ -15,6 +15,8 @@ import { batches, TaskWindow } from './task-window.js';
 
 interface Listed {
   record: PlatformRecord;
+  /** No later than the request that read the record, epoch milliseconds. */
+  readAt: number;
   key: EntityKey;
   text: string;
   hash: string;
@@ -27,9 +29,17 @@ export async function streamKind(context: StreamContext): Promise<void> {
   const route = deps.sync.mappings.route(from, kind);
   const window = new TaskWindow(context.window);
   try {
+    const now = () => deps.sync.now().getTime();
+    // A batch may hold rows of a platform page fetched while the previous batch filled up: its
+    // records are taken as read when that one began, so they never look fresher than they are.
+    let previousStart = now();
+    let start = previousStart;
     for await (const page of batches(client.list(kind), context.pageSize)) {
       context.signal?.throwIfAborted();
-      const listed = await lookUp(page, context);
+      const readAt = previousStart;
+      const listed = await lookUp(page, readAt, context);
+      previousStart = start;
+      start = now();
       // Only changed linked records can hit a retired twin; ask Redis about those alone.
       const changed = listed.filter(
         (entry) => entry.link && entry.link[from].seenHash !== entry.hash,
@@ -84,7 +94,11 @@ export async function streamKind(context: StreamContext): Promise<void> {
  * the record just listed (a legacy hash, our own unconfirmed write: see `refreshSide`), and the
  * whole page is observed in one call, so edit times are known without any further request.
  */
-async function lookUp(page: PlatformRecord[], context: StreamContext): Promise<Listed[]> {
+async function lookUp(
+  page: PlatformRecord[],
+  readAt: number,
+  context: StreamContext,
+): Promise<Listed[]> {
   const { from, kind, deps } = context;
   const client = deps.sync.clients[from];
   const hasher = recordHasher(deps.sync.mappings);
@@ -101,7 +115,7 @@ async function lookUp(page: PlatformRecord[], context: StreamContext): Promise<L
       if (side.changed) refreshed.push(side.link);
       link = side.link;
     }
-    return { record, key: keys[index]!, text: texts[index]!, hash, link };
+    return { record, readAt, key: keys[index]!, text: texts[index]!, hash, link };
   });
   // A dry run writes nothing anywhere; a live one keeps what it settled, so the next run need not.
   if (!context.dryRun) await Promise.all(refreshed.map((link) => saveIfUnchanged(link, context)));
@@ -168,7 +182,10 @@ async function syncOne(
   // take each other's twin.
   const chain = entry.key.offerId === undefined ? undefined : `offer:${entry.key.offerId}`;
   await window.submit(async () => {
-    const outcome = await context.executor.sync(from, entry.key, entry.record);
+    const outcome = await context.executor.sync(from, entry.key, {
+      record: entry.record,
+      readAt: entry.readAt,
+    });
     if (!outcome.ok) {
       await context.emit(failedItem(kind, entry.text, outcome.reason, targetId), { drift: true });
       return;

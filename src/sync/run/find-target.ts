@@ -17,12 +17,11 @@ export async function findTarget(
   route: CompiledRoute,
   mapped: PlatformRecord,
   key: EntityKey,
+  link: Link | undefined,
   targetOfferId: string | undefined,
   deps: SyncDeps,
 ): Promise<FoundTarget> {
-  const source = route.source.platform;
   const target = route.target.platform;
-  const link = await deps.links.find(source, key);
   const linkedKey = link?.[target].key;
   const linked = linkedKey ? await deps.clients[target].get(linkedKey) : undefined;
   if (linked) return { link, key: linkedKey, record: linked };

@@ -31,9 +31,12 @@ export interface SyncRequest {
   force?: 'all';
   /**
    * The source record as the caller has just read it (a reconcile page): then it is not read
-   * again. Webhook and CLI syncs leave it out and read the source fresh.
+   * again, unless a sync read the source after it (`sourceReadAt`), which makes it stale.
+   * Webhook and CLI syncs leave it out and read the source fresh.
    */
   sourceRecord?: PlatformRecord;
+  /** When `sourceRecord` was read, epoch milliseconds. */
+  sourceReadAt?: number;
 }
 
 export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<SyncResult> {
@@ -54,7 +57,8 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     const reason = `no mapping route from ${source} for ${key.kind}`;
     return { ...base, route: `${source}.${key.kind}`, action: 'skip', reason };
   }
-  const sourceRecord = request.sourceRecord ?? (await deps.clients[source].get(key));
+  const storedLink = await deps.links.find(source, key);
+  const sourceRecord = handedOver(request, storedLink) ?? (await deps.clients[source].get(key));
   if (!sourceRecord) {
     const reason = 'the source entity no longer exists';
     return { ...base, route: route.name, action: 'skip', reason };
@@ -70,7 +74,7 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
   const targetOfferId = await parentTwinId(route, key, deps);
   if (mapped.issues.length > 0) throw new MappingRejectedError(route.name, mapped.issues);
 
-  const found = await findTarget(route, mapped.value, key, targetOfferId, deps);
+  const found = await findTarget(route, mapped.value, key, storedLink, targetOfferId, deps);
   const hasher = recordHasher(deps.mappings);
   const sourceHash = hasher.hash(source, key.kind, sourceRecord);
   const targetHash = found.record ? hasher.hash(target, key.kind, found.record) : undefined;
@@ -207,6 +211,18 @@ async function observeWritten(
     [observedRead(hasher, target, targetKey, after, undefined, now)],
     now,
   );
+}
+
+/**
+ * The record a reconcile page handed over, unless a sync has read the source since: then the
+ * page's record may be older than what that sync saw, and writing it would undo a newer edit.
+ */
+function handedOver(request: SyncRequest, link: Link | undefined): PlatformRecord | undefined {
+  const record = request.sourceRecord;
+  if (record === undefined) return undefined;
+  const seen = link?.[request.source].syncedAt;
+  const readAt = request.sourceReadAt ?? 0;
+  return seen !== undefined && seen >= readAt ? undefined : record;
 }
 
 /** For goals and commissions: the twin of their offer on the target, which must exist first. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../../src/sandbox/common/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
 import { decimal } from '../../helpers/decimal-matcher.js';
+import { runSync } from '../../../src/sync/run/index.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
 import { pipelineNetwork } from './network.js';
 
@@ -288,5 +289,34 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       ['echo', 0],
     ]);
     expect(offeritWrites().length).toBe(before);
+  });
+
+  it("never writes a reconcile page's record that a later sync saw past", async () => {
+    // A reconcile page read offer 406 ...
+    await h.sync('offerit', { kind: 'offer', id: '406' });
+    const pageReadAt = Date.now() - 1;
+    const listed = await h.runtime.clients.offerit.get({ kind: 'offer', id: '406' });
+    // ... then someone renamed it, and a webhook's sync carried the new name across ...
+    await h.runtime.clients.offerit.update({ kind: 'offer', id: '406' }, { name: 'Renamed later' });
+    const live = await h.sync('offerit', { kind: 'offer', id: '406' });
+    expect(live).toMatchObject({ action: 'update', changes: { name: { to: 'Renamed later' } } });
+    const before = offerslookWrites().length;
+
+    // ... and only then does the page's (older) record reach its sync.
+    const late = await runSync(
+      {
+        source: 'offerit',
+        key: { kind: 'offer', id: '406' },
+        sourceRecord: listed!,
+        sourceReadAt: pageReadAt,
+      },
+      h.runtime.syncDeps,
+    );
+
+    // It is read again instead: nothing to write, the newer name stays.
+    expect(late).toMatchObject({ action: 'unchanged', writes: 0 });
+    expect(offerslookWrites().length).toBe(before);
+    const twin = Number(idOf(live.targetId));
+    expect(h.offerslook.state.store.offers.get(twin)?.name).toBe('Renamed later');
   });
 });

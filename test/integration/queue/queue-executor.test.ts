@@ -79,7 +79,11 @@ describe('queue executor and job waiter', () => {
     });
     const outcomes = await Promise.all(
       ['1', '2', '3'].map((id) =>
-        executor.sync('offerit', { kind: 'offer', id }, { offerid: id, name: `Offer ${id}` }),
+        executor.sync(
+          'offerit',
+          { kind: 'offer', id },
+          { record: { offerid: id, name: `Offer ${id}` }, readAt: 1_000 },
+        ),
       ),
     );
     expect(outcomes.map((outcome) => outcome.ok && outcome.result.sourceId)).toEqual([
@@ -96,8 +100,8 @@ describe('queue executor and job waiter', () => {
     };
     expect(JSON.stringify(second)).not.toContain('Offer 2');
     expect(await handoff.take('offerit', { kind: 'offer', id: '2' }, second.sourceRead)).toEqual({
-      offerid: '2',
-      name: 'Offer 2',
+      record: { offerid: '2', name: 'Offer 2' },
+      readAt: 1_000,
     });
     await executor.close();
   });
@@ -109,11 +113,21 @@ describe('queue executor and job waiter', () => {
       handoff,
       events: { offerslook: await startEvents() },
     });
-    expect(await executor.sync('offerit', { kind: 'offer', id: '1' }, { offerid: '1' })).toEqual({
+    expect(
+      await executor.sync(
+        'offerit',
+        { kind: 'offer', id: '1' },
+        { record: { offerid: '1' }, readAt: 0 },
+      ),
+    ).toEqual({
       ok: false,
       reason: '[VALIDATION] offerslook says no',
     });
-    const refused = await executor.sync('offerit', { kind: 'goal', id: '48' }, {});
+    const refused = await executor.sync(
+      'offerit',
+      { kind: 'goal', id: '48' },
+      { record: {}, readAt: 0 },
+    );
     expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/offerId/) });
     await executor.close();
   });
@@ -126,7 +140,11 @@ describe('queue executor and job waiter', () => {
       events: { offerslook: await startEvents() },
     });
     expect(
-      await executor.sync('offerit', { kind: 'offer', id: '1' }, { offerid: '1' }),
+      await executor.sync(
+        'offerit',
+        { kind: 'offer', id: '1' },
+        { record: { offerid: '1' }, readAt: 0 },
+      ),
     ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/no sync result/),

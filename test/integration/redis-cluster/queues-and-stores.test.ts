@@ -175,8 +175,9 @@ describe('on a Redis Cluster', () => {
     expect((await observations.get('offerit', offer('400')))?.fields.name?.value).toBe('a');
 
     const handoff = new RedisHandoffStore(worker, { prefix });
-    const ref = await handoff.put('offerit', offer('400'), { id: '400', name: 'a' });
-    expect(await handoff.take('offerit', offer('400'), ref)).toEqual({ id: '400', name: 'a' });
+    const handedOver = { record: { id: '400', name: 'a' }, readAt: 5 };
+    const ref = await handoff.put('offerit', offer('400'), handedOver);
+    expect(await handoff.take('offerit', offer('400'), ref)).toEqual(handedOver);
 
     // Everything the stores keep is in the prefix's one slot.
     const where = await placement(prefix);
