@@ -82,7 +82,7 @@ async function pipelineRate(options: OverheadOptions): Promise<number> {
     workers: false,
   });
   try {
-    const queue = harness.runtime.queues.sync.offerslook;
+    const queue = harness.app.queues.sync.offerslook!;
     for (const id of bulkIds(options.jobs)) await harness.enqueue('offerit', { kind: 'offer', id });
     const started = performance.now();
     await harness.startWorkers(options.concurrency);

@@ -2,9 +2,10 @@
 // straight into Redis, with stand-in twins that do not exist on Offerslook. Only for runs that
 // never read a twin: a linked offer whose hash matches is unchanged without a request, so a
 // network of any size is "mirrored" in seconds and the run spends its time on what it measures.
-import { loadConfig } from '../../src/config/index.js';
+import { loadConfig, type OfferitConfig } from '../../src/config/index.js';
 import { createOfferitClient, createOfferitPlatform } from '../../src/platforms/offerit/index.js';
-import { bullPrefix, connectRedis } from '../../src/queue/index.js';
+import { connectRedis } from '../../src/queue/index.js';
+import { keyLayout } from '../../src/redis/key-layout.js';
 import { TaskWindow } from '../../src/sync/reconcile/index.js';
 import { RedisLinkStore } from '../../src/store/index.js';
 import { loadMappings } from '../../src/mapping/index.js';
@@ -16,9 +17,14 @@ export async function prelink(
   linked: (id: number) => boolean,
 ): Promise<number> {
   const config = loadConfig(env);
-  const client = createOfferitPlatform(createOfferitClient(config.offerit!));
+  const client = createOfferitPlatform(
+    createOfferitClient(config.connections.offerit as OfferitConfig),
+  );
   const redis = await connectRedis(config.redis, 'worker', 'offer-sync:bench-prelink');
-  const links = new RedisLinkStore(redis, { prefix: bullPrefix(config.prefix) });
+  const links = new RedisLinkStore(redis, {
+    // The pair of the two connections named after their platforms.
+    prefix: keyLayout(config.prefix).pair('offerit', 'offerslook'),
+  });
   const hasher = recordHasher(await loadMappings(config.mappingsDir));
   const window = new TaskWindow(64);
   let count = 0;

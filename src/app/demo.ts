@@ -3,6 +3,7 @@
 // there, a private redis-server. Credentials for the dashboard and the webhook secret are made
 // up for the run and printed, so a newcomer can click and curl right away.
 import { randomBytes } from 'node:crypto';
+import { configFilePath } from '../config/index.js';
 import { findOnPath, redisVersionAt, startPrivateRedis } from '../redis/private-redis.js';
 import { startSandboxes } from '../sandbox/demo/start-sandboxes.js';
 import type { CleanupStack } from './cleanup-stack.js';
@@ -14,7 +15,9 @@ export interface DemoEnvironment {
   notes: string[];
 }
 
-export function isDemo(env: NodeJS.ProcessEnv): boolean {
+/** No platform variable set and no config file (OFFER_SYNC_CONFIG, or offer-sync.yaml here). */
+export function isDemo(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): boolean {
+  if (configFilePath(env.OFFER_SYNC_CONFIG?.trim() || undefined, cwd) !== undefined) return false;
   const names = [
     'OFFERIT_BASE_URL',
     'OFFERIT_API_USERNAME',

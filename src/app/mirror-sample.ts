@@ -1,19 +1,19 @@
-// The demo's first act: mirror the sample network both ways, through the same queues the
-// service uses (a full reconciliation of each direction).
+// The demo's first act: mirror the sample network along every route, through the same queues
+// the service uses (a full reconciliation of each direction).
 import { enqueueReconcile } from '../queue/index.js';
-import type { Runtime } from './runtime.js';
-import { RECONCILE_DIRECTIONS } from './scheduler.js';
+import type { App } from './app.js';
 
-export async function mirrorSampleNetwork(runtime: Runtime): Promise<string> {
+export async function mirrorSampleNetwork(app: App): Promise<string> {
   const ids: string[] = [];
-  for (const direction of RECONCILE_DIRECTIONS) {
-    const queued = await enqueueReconcile(runtime.queues.reconcile, {
-      ...direction,
+  for (const route of app.routes) {
+    const queued = await enqueueReconcile(app.queues.reconcile, {
+      from: route.source.name,
+      to: route.target.name,
       entity: 'all',
       dryRun: false,
       reason: 'cli',
     });
-    ids.push(`${direction.from}>${direction.to} job ${queued.jobId}`);
+    ids.push(`${route.source.name}>${route.target.name} job ${queued.jobId}`);
   }
   return `reconcile ${ids.join(', ')} (watch them in the dashboard)`;
 }

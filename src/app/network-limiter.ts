@@ -1,10 +1,11 @@
-// The per-network limiter the runtime hands to clients and the retry wrapper: one Redis limiter
-// per network, each with a window margin that fits its window. A network counts requests as
+// The per-network limiter the app hands to clients and the retry wrapper: one Redis limiter
+// per connection, each with a window margin that fits its window. A network counts requests as
 // they arrive, and a request can reach it later after its grant than one granted a window
 // after it (a busy event loop, a slow hop), so a strict network would count one too many.
+import type { KeyLayout } from '../redis/key-layout.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import type { RateLimit } from '../config/index.js';
-import type { PlatformName } from '../vocabulary/index.js';
+import type { ConnectionName } from '../vocabulary/index.js';
 import { createRateLimiter, type Grant, type RateLimiter } from '../queue/index.js';
 
 /**
@@ -24,18 +25,19 @@ export interface NetworkLimiterOptions {
   reconcileShare?: number;
 }
 
+/** One limiter per connection, each under that connection's hash tag (key-layout.ts). */
 export function createNetworkLimiter(
   redis: RedisConnection,
-  prefix: string,
-  limits: Partial<Record<PlatformName, RateLimit>>,
+  layout: KeyLayout,
+  limits: Readonly<Record<ConnectionName, RateLimit>>,
   options: NetworkLimiterOptions = {},
 ): RateLimiter {
   const margin = options.marginMs ?? windowMarginMs;
-  const limiters = new Map<PlatformName, RateLimiter>();
-  for (const [network, limit] of Object.entries(limits) as [PlatformName, RateLimit][]) {
+  const limiters = new Map<ConnectionName, RateLimiter>();
+  for (const [network, limit] of Object.entries(limits)) {
     const limiter = createRateLimiter(
       redis,
-      prefix,
+      layout.connection(network),
       { [network]: limit },
       {
         ...(options.onGrant ? { onGrant: options.onGrant } : {}),
@@ -45,7 +47,7 @@ export function createNetworkLimiter(
     );
     limiters.set(network, limiter);
   }
-  const of = (network: PlatformName): RateLimiter => {
+  const of = (network: ConnectionName): RateLimiter => {
     const limiter = limiters.get(network);
     if (!limiter) throw new Error(`no rate limit configured for ${network}`);
     return limiter;

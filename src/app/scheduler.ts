@@ -1,37 +1,41 @@
-// The scheduled full reconciliation: one BullMQ job scheduler per route direction, upserted at
-// start. Upserting is idempotent, so restarts and several `start` processes leave one schedule.
-import type { ReconcileQueue } from '../queue/index.js';
+// The scheduled full reconciliation: one BullMQ job scheduler per route, upserted at start.
+// Upserting is idempotent, so restarts and several `start` processes leave one schedule; a
+// scheduler of a route no longer configured is removed.
+import type { App } from './app.js';
 
-export const RECONCILE_DIRECTIONS = [
-  { from: 'offerit', to: 'offerslook' },
-  { from: 'offerslook', to: 'offerit' },
-] as const;
+const PREFIX = 'reconcile:';
 
-export function schedulerId(direction: { from: string; to: string }): string {
-  return `reconcile:${direction.from}>${direction.to}`;
+export function schedulerId(route: { source: string; target: string }): string {
+  return `${PREFIX}${route.source}>${route.target}`;
 }
 
-/** Upserts the schedulers for `cron`, or removes them when no cron is configured. */
+/** Upserts the schedulers for `cron` (removing any other of ours), or removes all when no cron. */
 export async function upsertReconcileSchedulers(
-  queue: ReconcileQueue,
+  app: App,
   cron: string | undefined,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const direction of RECONCILE_DIRECTIONS) {
-    const id = schedulerId(direction);
-    if (cron === undefined) {
-      await queue.removeJobScheduler(id);
-      continue;
-    }
+  const queue = app.queues.reconcile;
+  const wanted = cron === undefined ? [] : app.routes.map((route) => route.config);
+  const ids = wanted.map(schedulerId);
+  for (const existing of await queue.getJobSchedulers(0, -1)) {
+    const id = existing.key;
+    if (id.startsWith(PREFIX) && !ids.includes(id)) await queue.removeJobScheduler(id);
+  }
+  for (const route of wanted) {
     await queue.upsertJobScheduler(
-      id,
-      { pattern: cron },
+      schedulerId(route),
+      { pattern: cron! },
       {
-        name: `${direction.from}>${direction.to}`,
-        data: { ...direction, entity: 'all', dryRun: false, reason: 'schedule' },
+        name: `${route.source}>${route.target}`,
+        data: {
+          from: route.source,
+          to: route.target,
+          entity: 'all',
+          dryRun: false,
+          reason: 'schedule',
+        },
       },
     );
-    ids.push(id);
   }
   return ids;
 }

@@ -1,30 +1,26 @@
 // The whole service in one process (`offer-sync start`: HTTP + workers + scheduler) or any part
-// of it (`offer-sync worker`: workers only). Parts stop in reverse order: the HTTP server stops
-// taking webhooks, then workers finish or release their jobs, then connections close.
+// of it (`offer-sync worker`: workers only), built from the app. Parts stop in reverse order:
+// the HTTP server stops taking webhooks, then workers finish or release their jobs, then
+// connections close.
 import type { Config } from '../config/index.js';
 import { createIngressServer } from '../ingress/index.js';
 import type { Logger } from '../log/logger.js';
-import { bullPrefix, enqueueSync } from '../queue/index.js';
-import { RedisRunStore } from '../store/index.js';
+import { enqueueSync } from '../queue/index.js';
+import { openApp, type App, type AppOptions } from './app.js';
 import { guardRedis } from './redis-guard.js';
-import { buildRuntime, type Runtime } from './runtime.js';
 import { upsertReconcileSchedulers } from './scheduler.js';
-import { startSyncWorkers, type RunningWorkers } from './workers.js';
+import { startReconcileWorker, startSyncWorkers, type RunningWorkers } from './workers.js';
 
-export interface ServiceOptions {
+export interface ServiceOptions extends AppOptions {
   http: boolean;
   workers: boolean;
   scheduler: boolean;
-  /** Sync jobs per platform queue per process. @defaultValue 4 */
+  /** Sync jobs per connection queue per process. @defaultValue 4 */
   concurrency?: number;
-  /** Extra parts started after the core (e.g. the reconcile worker), given the runtime. */
-  extensions?: readonly ServiceExtension[];
 }
 
-export type ServiceExtension = (runtime: Runtime) => Promise<void>;
-
 export interface RunningService {
-  runtime: Runtime;
+  app: App;
   /** The HTTP server's base URL, when it runs. */
   url?: string;
   close(): Promise<void>;
@@ -35,19 +31,19 @@ export async function startService(
   logger: Logger,
   options: ServiceOptions,
 ): Promise<RunningService> {
-  const runtime = await buildRuntime(config, logger);
+  const app = await openApp(config, logger, options);
   try {
-    await guardRedis(runtime.redis, config.allowEviction, logger);
+    await guardRedis(app.redis.commands, config.allowEviction, logger);
     let workers: RunningWorkers | undefined;
     if (options.workers) {
       workers = await startSyncWorkers(
-        runtime,
+        app,
         options.concurrency === undefined ? {} : { concurrency: options.concurrency },
       );
+      await startReconcileWorker(app);
     }
-    for (const extension of options.extensions ?? []) await extension(runtime);
     if (options.scheduler) {
-      const ids = await upsertReconcileSchedulers(runtime.queues.reconcile, config.reconcileCron);
+      const ids = await upsertReconcileSchedulers(app, config.reconcileCron);
       if (ids.length > 0)
         logger.info(
           { schedulers: ids, cron: config.reconcileCron },
@@ -55,45 +51,50 @@ export async function startService(
         );
     }
     let url: string | undefined;
-    if (options.http) {
-      const server = await createIngressServer({
-        config,
-        logger,
-        queues: runtime.queues.all(),
-        enqueueSync: (request) =>
-          enqueueSync(runtime.queues.sync, {
-            source: request.platform,
-            kind: request.entity,
-            id: request.id,
-            ...(request.offerId === undefined ? {} : { offerId: request.offerId }),
-            ...(request.event === undefined ? {} : { event: request.event }),
-            reason: 'webhook',
-          }),
-        readiness: async () => {
-          const checks: Record<string, string> = {};
-          checks.redis = await runtime.redis.ping().then(
-            () => 'ok',
-            (error: Error) => `unreachable: ${error.message}`,
-          );
-          if (workers) checks.workers = workers.running() ? 'ok' : 'not running';
-          return { ready: Object.values(checks).every((value) => value === 'ok'), checks };
-        },
-        metrics: runtime.metrics,
-        reconcileRuns: new RedisRunStore(runtime.redis, { prefix: bullPrefix(config.prefix) }),
-      });
-      url = await server.listen();
-      runtime.cleanup.push('http server', () => server.close());
-    }
-    return {
-      runtime,
-      ...(url === undefined ? {} : { url }),
-      close: () =>
-        runtime.cleanup.close((name, error) =>
-          logger.warn({ err: error }, `cleanup ${name} failed`),
-        ),
-    };
+    if (options.http) url = await startHttp(app, workers);
+    return { app, ...(url === undefined ? {} : { url }), close: () => app.close() };
   } catch (error) {
-    await runtime.cleanup.close();
+    await app.close();
     throw error;
   }
+}
+
+async function startHttp(app: App, workers: RunningWorkers | undefined): Promise<string> {
+  const { config, logger, queues } = app;
+  const server = await createIngressServer({
+    config,
+    logger,
+    queues: queues.all(),
+    // A change on a connection is synced along every route out of it.
+    enqueueSync: async (request) => {
+      const jobIds: string[] = [];
+      for (const route of app.routesFrom(request.connection)) {
+        const queued = await enqueueSync(queues.sync, {
+          source: request.connection,
+          target: route.target.name,
+          kind: request.entity,
+          id: request.id,
+          ...(request.offerId === undefined ? {} : { offerId: request.offerId }),
+          ...(request.event === undefined ? {} : { event: request.event }),
+          reason: 'webhook',
+        });
+        jobIds.push(queued.jobId);
+      }
+      return { jobIds };
+    },
+    readiness: async () => {
+      const checks: Record<string, string> = {};
+      checks.redis = await app.redis.commands.ping().then(
+        () => 'ok',
+        (error: Error) => `unreachable: ${error.message}`,
+      );
+      if (workers) checks.workers = workers.running() ? 'ok' : 'not running';
+      return { ready: Object.values(checks).every((value) => value === 'ok'), checks };
+    },
+    metrics: app.metrics,
+    reconcileRuns: app.runs,
+  });
+  const url = await server.listen();
+  app.cleanup.push('http server', () => server.close());
+  return url;
 }

@@ -1,20 +1,19 @@
-// The sync workers: one per target platform's queue, each job run through the retry policy
-// (wrapProcessor) and copied to that platform's dead-letter queue when it fails for good.
+// The service's workers: one per connection that some route writes to, on that connection's sync
+// queue (jobs from every route into it), and one reconcile worker running scheduled and demo
+// reconciliations with the same code as `offer-sync reconcile`.
 import { Worker } from 'bullmq';
-import { PLATFORMS, type PlatformName } from '../vocabulary/index.js';
 import {
-  connectRedis,
   queueWorkerOptions,
-  recordDeadLettersOnFailure,
-  syncJobSchema,
-  syncQueueName,
+  RECONCILE_QUEUE,
+  reconcileJobSchema,
   wrapProcessor,
 } from '../queue/index.js';
-import { handleSyncJob } from '../queue/workers/sync-job-handler.js';
-import type { Runtime } from './runtime.js';
+import { handleReconcileJob, startSyncWorker } from '../queue/workers/index.js';
+import type { App } from './app.js';
+import { createReconcilers } from './reconcilers.js';
 
 export interface WorkerOptions {
-  /** Sync jobs one worker runs at once, per platform queue. @defaultValue 4 */
+  /** Sync jobs one worker runs at once, per connection queue. @defaultValue 4 */
   concurrency?: number;
 }
 
@@ -24,53 +23,65 @@ export interface RunningWorkers {
   running(): boolean;
 }
 
+/** The connections some route writes to: each has a queue worth a worker. */
+export function targetConnections(app: App): string[] {
+  return [...new Set(app.routes.map((route) => route.target.name))];
+}
+
 export async function startSyncWorkers(
-  runtime: Runtime,
+  app: App,
   options: WorkerOptions = {},
 ): Promise<RunningWorkers> {
-  const { config, logger } = runtime;
+  const { config, logger, queues } = app;
   const workers: Worker[] = [];
-  for (const platform of PLATFORMS) {
-    workers.push(await startSyncWorker(runtime, platform, options.concurrency ?? 4));
+  for (const target of targetConnections(app)) {
+    const worker = startSyncWorker({
+      connection: await app.redis.dedicated(`worker:${target}`),
+      prefix: queues.prefixOf(target),
+      queue: queues.sync[target]!,
+      deps: app.syncWorkerDeps(target),
+      deadLetters: app.deadLetters,
+      limiter: app.limiter,
+      logger,
+      concurrency: options.concurrency ?? 4,
+    });
+    worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+    worker.on('failed', (job, error) =>
+      logger.warn({ queue: worker.name, jobId: job?.id, reason: error.message }, 'sync job failed'),
+    );
+    worker.on('completed', (job) =>
+      logger.info({ queue: worker.name, jobId: job.id, result: job.returnvalue }, 'sync job done'),
+    );
+    await worker.waitUntilReady();
+    workers.push(worker);
   }
   // Registered after the workers' own connections, so it runs before they are closed.
-  runtime.cleanup.push('sync workers', () =>
+  app.cleanup.push('sync workers', () =>
     closeWorkers(workers, config.shutdownTimeoutMs, logger.warn.bind(logger)),
   );
   return { workers, running: () => workers.every((worker) => worker.isRunning()) };
 }
 
-async function startSyncWorker(
-  runtime: Runtime,
-  platform: PlatformName,
-  concurrency: number,
-): Promise<Worker> {
-  const { config, logger, queues } = runtime;
-  const connection = await connectRedis(config.redis, 'worker', `offer-sync:worker:${platform}`);
-  runtime.cleanup.push(`redis worker ${platform}`, async () => {
-    await connection.quit().catch(() => connection.disconnect());
-  });
-  const processor = wrapProcessor(handleSyncJob, runtime.syncDeps, {
-    schema: syncJobSchema,
-    what: 'sync job',
-    queue: queues.sync[platform],
-    limiter: runtime.limiter,
-    deadLetters: runtime.deadLetters,
-    logger,
-  });
+/** The reconcile queue's worker; its runs' syncs go through the sync queues like any other. */
+export async function startReconcileWorker(app: App): Promise<Worker> {
+  const { logger, queues } = app;
+  const processor = wrapProcessor(
+    handleReconcileJob,
+    { reconcileFor: createReconcilers(app) },
+    { schema: reconcileJobSchema, what: 'reconcile job', queue: queues.reconcile, logger },
+  );
+  // One run at a time per process: two full runs would only compete for the same budget.
   const worker = new Worker(
-    syncQueueName(platform),
+    RECONCILE_QUEUE,
     processor,
-    queueWorkerOptions({ connection, prefix: config.prefix, concurrency }),
+    queueWorkerOptions({
+      connection: await app.redis.dedicated('reconcile'),
+      prefix: app.layout.global,
+      concurrency: 1,
+    }),
   );
-  worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
-  worker.on('failed', (job, error) =>
-    logger.warn({ queue: worker.name, jobId: job?.id, reason: error.message }, 'sync job failed'),
-  );
-  worker.on('completed', (job) =>
-    logger.info({ queue: worker.name, jobId: job.id, result: job.returnvalue }, 'sync job done'),
-  );
-  recordDeadLettersOnFailure(worker, runtime.deadLetters);
+  worker.on('error', (error) => logger.error({ err: error }, 'reconcile worker error'));
+  app.cleanup.push('reconcile worker', () => worker.close());
   await worker.waitUntilReady();
   return worker;
 }

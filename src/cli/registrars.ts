@@ -3,6 +3,7 @@ import type { CommandRegistrar } from './program.js';
 import { registerDlqCommands } from './commands/dlq.js';
 import { registerMappingsCommands } from './commands/mappings.js';
 import { registerConflictsCommands } from './commands/conflicts.js';
+import { registerConnectionsCommand } from './commands/connections.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStartCommands } from './commands/start.js';
@@ -12,6 +13,7 @@ import { registerReconcileCommand } from './commands/reconcile.js';
 export const registrars: CommandRegistrar[] = [
   registerStartCommands,
   registerSyncCommand,
+  registerConnectionsCommand,
   registerDoctorCommand,
   registerSandboxCommand,
   registerConflictsCommands,

@@ -1,46 +1,33 @@
 // Turns the validated environment into the frozen Config passed everywhere; nothing else reads process.env.
 import { OfferSyncError } from '../errors/index.js';
-import type { RateLimit } from './duration.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseConfigFile } from './config-file.js';
+import type { ConnectionConfig, RouteConfig } from './connections.js';
+import { connectionDefaults, connectionsFromEnv } from './env-connections.js';
 import { envSchema, type Env } from './env-schema.js';
 import { redisConfigFrom, type RedisConfig } from './redis-config.js';
-
-export interface OfferitConfig {
-  platform: 'offerit';
-  /** Ends in `/api`; endpoint paths like `/offer/add_offer` are appended. */
-  baseUrl: string;
-  username: string;
-  apiKey: string;
-  rateLimit: RateLimit;
-  timeoutMs: number;
-  maxOfferId: number;
-  emptyWindows: number;
-  windowSize: number;
-}
-
-export interface OfferslookConfig {
-  platform: 'offerslook';
-  /** Paths like `/v1/offers` are appended. */
-  baseUrl: string;
-  network: string;
-  apiKey: string;
-  rateLimit: RateLimit;
-  timeoutMs: number;
-  pageSize: number;
-}
 
 export interface Config {
   /** Which Redis: one URL, a Cluster or a Sentinel-found master (see redis-config.ts). */
   redis: RedisConfig;
-  /** Redis key prefix; wrapped in a hash tag (`{prefix}`) so every key lands on one Cluster slot. */
+  /**
+   * Redis key prefix. Each connection's keys live under their own hash tag (`{prefix:name}`),
+   * so a Redis Cluster spreads networks over its nodes; what is the deployment's (reconcile
+   * runs, the reconcile queue) under `{prefix}`.
+   */
   prefix: string;
-  offerit?: OfferitConfig;
-  offerslook?: OfferslookConfig;
+  /** The accounts offer-sync talks to, by name (see connections.ts). */
+  connections: Readonly<Record<string, ConnectionConfig>>;
+  /** Which connection syncs into which, one direction each. */
+  routes: readonly RouteConfig[];
+  /** The config file the connections and routes came from; none: the environment's two. */
+  configFile?: string;
   http: { host: string; port: number };
   webhookSecret?: string;
   dashboard: { user?: string; password?: string; readOnly: boolean };
+  /** The mappings of routes that name no folder of their own. */
   mappingsDir: string;
-  /** Offerit advertiser id -> Offerslook advertiser id. */
-  advertiserMap: ReadonlyArray<readonly [string, string]>;
   vanishedPolicy: 'pause' | 'ignore' | 'delete';
   reconcileCron?: string;
   /**
@@ -63,8 +50,20 @@ export class ConfigError extends OfferSyncError {
   }
 }
 
-/** Validates the environment once. Throws ConfigError with one readable line per problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export interface LoadConfigOptions {
+  /** Where `offer-sync.yaml` and a relative OFFER_SYNC_CONFIG are looked for. @defaultValue process.cwd() */
+  cwd?: string;
+}
+
+/**
+ * Validates the environment (and the config file, when there is one) once. Throws ConfigError
+ * with one readable line per problem.
+ */
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  loadOptions: LoadConfigOptions = {},
+): Config {
+  const options = { cwd: loadOptions.cwd ?? process.cwd() };
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(
@@ -80,10 +79,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // Only read once `problems` is known to be empty, when `redis` is always set.
     redis: redis!,
     prefix: env.OFFER_SYNC_PREFIX,
+    connections: {},
+    routes: [],
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
     dashboard: { readOnly: env.DASHBOARD_READ_ONLY },
     mappingsDir: env.MAPPINGS_DIR,
-    advertiserMap: env.ADVERTISER_MAP,
     vanishedPolicy: env.VANISHED_POLICY,
     reconcileBudgetShare: env.RECONCILE_BUDGET_SHARE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
@@ -98,61 +98,45 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (env.RECONCILE_CRON) config.reconcileCron = env.RECONCILE_CRON;
 
-  const offeritVars = ['OFFERIT_BASE_URL', 'OFFERIT_API_USERNAME', 'OFFERIT_API_KEY'] as const;
-  if (offeritVars.some((name) => env[name] !== undefined)) {
-    requireAll(env, offeritVars, 'Offerit', problems);
-    if (env.OFFERIT_BASE_URL && !env.OFFERIT_BASE_URL.endsWith('/api')) {
-      problems.push(
-        'OFFERIT_BASE_URL: expected a URL ending in /api, such as https://network.example/api',
-      );
-    }
-    if (env.OFFERIT_BASE_URL && env.OFFERIT_API_USERNAME && env.OFFERIT_API_KEY) {
-      config.offerit = {
-        platform: 'offerit',
-        baseUrl: env.OFFERIT_BASE_URL,
-        username: env.OFFERIT_API_USERNAME,
-        apiKey: env.OFFERIT_API_KEY,
-        rateLimit: env.OFFERIT_RATE_LIMIT,
-        timeoutMs: env.OFFERIT_TIMEOUT_MS,
-        maxOfferId: env.OFFERIT_MAX_OFFER_ID,
-        emptyWindows: env.OFFERIT_EMPTY_WINDOWS,
-        windowSize: env.OFFERIT_WINDOW_SIZE,
-      };
-    }
-  }
-  const offerslookVars = [
-    'OFFERSLOOK_BASE_URL',
-    'OFFERSLOOK_NETWORK',
-    'OFFERSLOOK_API_KEY',
-  ] as const;
-  if (offerslookVars.some((name) => env[name] !== undefined)) {
-    requireAll(env, offerslookVars, 'Offerslook', problems);
-    if (env.OFFERSLOOK_BASE_URL && env.OFFERSLOOK_NETWORK && env.OFFERSLOOK_API_KEY) {
-      config.offerslook = {
-        platform: 'offerslook',
-        baseUrl: env.OFFERSLOOK_BASE_URL,
-        network: env.OFFERSLOOK_NETWORK,
-        apiKey: env.OFFERSLOOK_API_KEY,
-        rateLimit: env.OFFERSLOOK_RATE_LIMIT,
-        timeoutMs: env.OFFERSLOOK_TIMEOUT_MS,
-        pageSize: Math.min(env.OFFERSLOOK_PAGE_SIZE, 1000),
-      };
-    }
-  }
+  const file = configFilePath(env.OFFER_SYNC_CONFIG, options.cwd);
+  const defaults = connectionDefaults(env);
+  const declared = file
+    ? parseConfigFile(readFile(file, problems), file, source, defaults, problems)
+    : connectionsFromEnv(env, defaults, problems);
+  config.connections = declared.connections;
+  config.routes = declared.routes;
+  if (file) config.configFile = file;
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
 
-function requireAll(
-  env: Env,
-  names: readonly (keyof Env)[],
-  platform: string,
-  problems: string[],
-): void {
-  for (const name of names) {
-    if (env[name] === undefined) {
-      problems.push(`${name}: required when any ${platform} variable is set (${names.join(', ')})`);
-    }
+/** Why `name` is no connection, in the words of where connections come from. */
+export function unknownConnection(config: Config, name: string): string {
+  const known = Object.keys(config.connections);
+  const configured = known.length > 0 ? `configured: ${known.join(', ')}` : 'none configured';
+  const platformVars =
+    name === 'offerit' || name === 'offerslook' ? `set the ${name.toUpperCase()}_* variables` : '';
+  const hint = config.configFile
+    ? `add it to ${config.configFile}`
+    : platformVars || 'name it in offer-sync.yaml';
+  return `no connection named ${JSON.stringify(name)} (${configured}; ${hint})`;
+}
+
+/** `OFFER_SYNC_CONFIG`, else `offer-sync.yaml` in the working directory when it exists. */
+export function configFilePath(named: string | undefined, cwd: string): string | undefined {
+  if (named !== undefined) return resolve(cwd, named);
+  const local = resolve(cwd, 'offer-sync.yaml');
+  return existsSync(local) ? local : undefined;
+}
+
+function readFile(file: string, problems: string[]): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(
+      `OFFER_SYNC_CONFIG: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+    return '';
   }
 }
 

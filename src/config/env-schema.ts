@@ -97,6 +97,8 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value === '' ? undefined : value)),
+  /** The config file naming connections and routes; `./offer-sync.yaml` when it exists. */
+  OFFER_SYNC_CONFIG: optionalText,
   OFFER_SYNC_PREFIX: z
     .string()
     .trim()

@@ -69,17 +69,21 @@ export async function checkRedis(target: RedisConfig): Promise<CheckResult[]> {
   }
 }
 
-export async function checkPlatform(client: PlatformClient): Promise<CheckResult> {
+/** One authenticated call; the check is named after the connection (`offerit`, `partner-a`). */
+export async function checkPlatform(
+  client: PlatformClient,
+  name: string = client.platform,
+): Promise<CheckResult> {
   const started = Date.now();
   try {
     await client.ping();
     return {
-      name: client.platform,
+      name,
       status: 'ok',
       detail: `authenticated call answered in ${Date.now() - started} ms`,
     };
   } catch (error) {
-    return { name: client.platform, status: 'fail', detail: explainPlatformFailure(error) };
+    return { name, status: 'fail', detail: explainPlatformFailure(error) };
   }
 }
 

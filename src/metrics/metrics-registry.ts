@@ -42,7 +42,7 @@ export interface MetricsRegistry {
   /** Writes a reconcile run made on a route. */
   countReconcileWrites(route: string, count?: number): void;
   /** One webhook answered: `outcome` is `accepted` or the error code it was rejected with. */
-  countWebhook(platform: string, outcome: string): void;
+  countWebhook(connection: string, outcome: string): void;
 }
 
 // Buckets in seconds. API calls: 5 ms .. 30 s (the client timeout is 15 s by default).
@@ -105,8 +105,8 @@ export function createMetricsRegistry(options: MetricsRegistryOptions = {}): Met
   });
   const webhooks = new Counter({
     name: 'offer_sync_webhooks_total',
-    help: 'Webhooks answered, by platform and outcome (accepted or the rejection code)',
-    labelNames: ['platform', 'outcome'] as const,
+    help: 'Webhooks answered, by connection (network) and outcome (accepted or the rejection code)',
+    labelNames: ['network', 'outcome'] as const,
     registers,
   });
 
@@ -125,7 +125,7 @@ export function createMetricsRegistry(options: MetricsRegistryOptions = {}): Met
     observeSyncLag: (queue, lagMs) => syncLag.observe({ queue }, seconds(lagMs)),
     countDrift: (route, count = 1) => drift.inc({ route }, count),
     countReconcileWrites: (route, count = 1) => reconcileWrites.inc({ route }, count),
-    countWebhook: (platform, outcome) => webhooks.inc({ platform, outcome }),
+    countWebhook: (connection, outcome) => webhooks.inc({ network: connection, outcome }),
   };
 }
 

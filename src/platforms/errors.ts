@@ -39,6 +39,11 @@ export class PlatformError extends OfferSyncError {
   readonly platformMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly excerpt: string | undefined;
+  /**
+   * The connection whose request failed, set by its transport: what a 429 pauses (two
+   * connections of one platform have budgets of their own).
+   */
+  connection: string | undefined;
 
   constructor(
     readonly code: PlatformErrorCode,
@@ -69,6 +74,7 @@ export class PlatformError extends OfferSyncError {
       code: this.code,
       message: this.message,
       platform: this.platform,
+      connection: this.connection,
       operation: this.operation,
       status: this.status,
       platformMessage: this.platformMessage,
@@ -96,4 +102,14 @@ export function parseRetryAfter(header: string | undefined, now = Date.now()): n
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Runs one request's exchange; a PlatformError leaving it names `connection`. */
+export async function onConnection<T>(connection: string, exchange: () => Promise<T>): Promise<T> {
+  try {
+    return await exchange();
+  } catch (error) {
+    if (isPlatformError(error)) error.connection ??= connection;
+    throw error;
+  }
 }

@@ -1,11 +1,15 @@
 // Deduplication ids. One per route and entity: a burst of webhooks for one offer becomes one
 // job, and the same entity never syncs twice in parallel (see `syncDeduplication`).
-import type { PlatformName } from '../vocabulary/index.js';
+import type { ConnectionName } from '../vocabulary/index.js';
 import { formatEntityKey, type EntityKey } from '../vocabulary/index.js';
 import type { ReconcileJob } from './job-schemas.js';
 
 /** `offerit>offerslook:goal:400/48` */
-export function syncDedupeId(source: PlatformName, target: PlatformName, key: EntityKey): string {
+export function syncDedupeId(
+  source: ConnectionName,
+  target: ConnectionName,
+  key: EntityKey,
+): string {
   return `${source}>${target}:${formatEntityKey(key)}`;
 }
 

@@ -1,9 +1,10 @@
 // The one way jobs enter the queues: validated, deduplicated, prioritized by reason (live work
 // ahead of reconciliation), routed to the target's queue.
 import type { Queue } from 'bullmq';
-import type { PlatformName } from '../vocabulary/index.js';
+import type { ConnectionName } from '../vocabulary/index.js';
 import { reconcileDedupeId, deduplication, syncDedupeId } from './dedupe.js';
 import {
+  JobPayloadError,
   entityKeyOf,
   parsePayload,
   reconcileJobSchema,
@@ -14,10 +15,15 @@ import {
   type SyncJobData,
 } from './job-schemas.js';
 import { syncQueueName } from './names.js';
-import { otherPlatform } from '../vocabulary/index.js';
 
-/** A sync request; `requestedAt` defaults to now. */
-export type SyncRequest = Omit<SyncJob, 'requestedAt'> & { requestedAt?: string };
+/**
+ * A sync request: the job's payload (`requestedAt` defaults to now) and the connection it writes
+ * to, whose queue takes it.
+ */
+export type SyncRequest = Omit<SyncJob, 'requestedAt'> & {
+  requestedAt?: string;
+  target: ConnectionName;
+};
 
 export interface Enqueued {
   /** The job that will do the work: a new one, or the one this request was merged into. */
@@ -29,21 +35,26 @@ export interface Enqueued {
 const LOWEST_PRIORITY = Math.max(...Object.values(SYNC_PRIORITIES));
 
 /**
- * Validates and adds a sync job to the queue of the platform it writes to, at its reason's
- * priority (SYNC_PRIORITIES). Throws a JobPayloadError naming the bad fields; nothing is added then.
+ * Validates and adds a sync job to the queue of the connection it writes to, at its reason's
+ * priority (SYNC_PRIORITIES). Throws a JobPayloadError naming the bad fields (or an unknown
+ * target); nothing is added then.
  */
 export async function enqueueSync(
-  syncQueues: Readonly<Record<PlatformName, Queue<SyncJobData>>>,
+  syncQueues: Readonly<Record<ConnectionName, Queue<SyncJobData>>>,
   request: SyncRequest,
   now: () => Date = () => new Date(),
 ): Promise<Enqueued> {
+  const { target, ...payload } = request;
   const job: SyncJob = parsePayload(
     syncJobSchema,
-    { ...request, requestedAt: request.requestedAt ?? now().toISOString() },
+    { ...payload, requestedAt: payload.requestedAt ?? now().toISOString() },
     'sync job',
   );
-  const target = otherPlatform(job.source);
   const queue = syncQueues[target];
+  if (!queue)
+    throw new JobPayloadError(
+      `invalid sync job: no connection named ${JSON.stringify(target)} to write to`,
+    );
   const priority = SYNC_PRIORITIES[job.reason];
   const added = await queue.add(`${job.source}.${job.kind}`, job, {
     deduplication: deduplication(syncDedupeId(job.source, target, entityKeyOf(job))),

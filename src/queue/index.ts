@@ -3,10 +3,9 @@ export {
   RECONCILE_QUEUE,
   syncQueueName,
   deadLetterQueueName,
-  platformOfSyncQueue,
+  connectionOfSyncQueue,
   bullPrefix,
 } from './names.js';
-export type { SyncQueueName, DeadLetterQueueName } from './names.js';
 export {
   SYNC_PRIORITIES,
   syncJobSchema,

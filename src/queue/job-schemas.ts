@@ -4,11 +4,11 @@
 import { OfferSyncError } from '../errors/index.js';
 import { z } from 'zod';
 import {
+  CONNECTION_NAME,
   ENTITY_KINDS,
   RECONCILE_ENTITIES,
   SYNC_REASONS,
   type EntityKey,
-  type PlatformName,
   type SyncReason,
 } from '../vocabulary/index.js';
 
@@ -25,7 +25,10 @@ export const SYNC_PRIORITIES: Readonly<Record<SyncReason, number>> = {
   reconcile: 10,
 };
 
-const platform = z.enum(['offerit', 'offerslook'] satisfies PlatformName[]);
+/** A connection's name, as the config checked it (it is part of queue names and hash tags). */
+const connection = z.string().regex(CONNECTION_NAME, {
+  error: 'expected a connection name (lower-case letters, digits and dashes)',
+});
 
 // Ids end up in dedupe keys and entity keys (`goal:400/48`), so their separators are refused.
 const entityId = z
@@ -33,8 +36,8 @@ const entityId = z
   .regex(/^[^\s/:]{1,128}$/, { error: 'expected 1 to 128 characters without spaces, "/" or ":"' });
 
 const syncJobShape = {
-  /** The platform the change was seen on; the job writes to the other one. */
-  source: platform,
+  /** The connection the change was seen on; the job writes to its queue's connection. */
+  source: connection,
   kind: z.enum(ENTITY_KINDS),
   id: entityId,
   /** Goals and commissions live under an offer. */
@@ -97,8 +100,8 @@ export type SyncJobData = z.output<typeof syncJobDataSchema>;
 
 export const reconcileJobSchema = z
   .strictObject({
-    from: platform,
-    to: platform,
+    from: connection,
+    to: connection,
     entity: z.enum(RECONCILE_ENTITIES),
     /** Plan and report only; write nothing. */
     dryRun: z.boolean(),

@@ -1,11 +1,13 @@
 // Builds every queue offer-sync uses, with retention, capped event streams and the retry
-// defaults, from one connection and the configured prefix.
+// defaults: a sync and a dead-letter queue per connection, each under that connection's hash tag,
+// and the reconcile queue under the deployment's (key-layout.ts).
 import { Queue, type JobsOptions } from 'bullmq';
 import type { RedisConnection } from '../redis/redis-connection.js';
-import { PLATFORMS, type PlatformName } from '../vocabulary/index.js';
+import { keyLayout, type KeyLayout } from '../redis/key-layout.js';
+import type { ConnectionName } from '../vocabulary/index.js';
 import type { DeadLetter } from './dead-letter/dead-letter.js';
 import type { ReconcileJob, SyncJobData } from './job-schemas.js';
-import { RECONCILE_QUEUE, bullPrefix, deadLetterQueueName, syncQueueName } from './names.js';
+import { RECONCILE_QUEUE, deadLetterQueueName, syncQueueName } from './names.js';
 import { resolveRetention, retentionJobOptions, type RetentionOptions } from './retention.js';
 import { BACKOFF_TYPE, resolveRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 
@@ -16,34 +18,38 @@ export type DeadLetterQueue = Queue<DeadLetter>;
 export interface QueueSetOptions {
   /** Shared by every queue; a producer connection (see connections.ts). Not closed by `close`. */
   connection: RedisConnection;
-  /** The configured prefix (`offer-sync`); wrapped in a hash tag here. */
+  /** The configured prefix (`offer-sync`); each queue gets its hash tag from it. */
   prefix: string;
+  /** The connections, each with its own sync and dead-letter queue. */
+  connections: readonly ConnectionName[];
   retention?: Partial<RetentionOptions>;
   retry?: Partial<RetryPolicy>;
 }
 
 export interface QueueSet {
-  /** The hash-tagged BullMQ prefix every queue uses; workers must use the same. */
-  readonly prefix: string;
+  /** Where each queue's keys live; a worker must use its queue's prefix (`prefixOf`). */
+  readonly layout: KeyLayout;
+  /** The BullMQ prefix of a connection's queues. */
+  prefixOf(connection: ConnectionName): string;
   readonly retention: RetentionOptions;
   readonly retry: RetryPolicy;
-  /** Jobs that write to each platform. */
-  readonly sync: Readonly<Record<PlatformName, SyncQueue>>;
+  /** Jobs that write to each connection. */
+  readonly sync: Readonly<Record<ConnectionName, SyncQueue>>;
   readonly reconcile: ReconcileQueue;
-  readonly deadLetter: Readonly<Record<PlatformName, DeadLetterQueue>>;
+  readonly deadLetter: Readonly<Record<ConnectionName, DeadLetterQueue>>;
   all(): Queue[];
   close(): Promise<void>;
 }
 
 export function createQueueSet(options: QueueSetOptions): QueueSet {
-  const prefix = bullPrefix(options.prefix);
+  const layout = keyLayout(options.prefix);
   const retention = resolveRetention(options.retention);
   const retry = resolveRetryPolicy(options.retry);
-  const base = {
+  const base = (prefix: string) => ({
     connection: options.connection,
     prefix,
     streams: { events: { maxLen: retention.eventsMaxLen } },
-  };
+  });
   const kept = retentionJobOptions(retention);
   const syncDefaults: JobsOptions = {
     ...kept,
@@ -59,30 +65,31 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
   // worker attached by mistake could not grow Redis without bound either.
   const deadLetterDefaults: JobsOptions = { ...kept, attempts: 1 };
 
-  const byPlatform = <T>(make: (platform: PlatformName) => T): Record<PlatformName, T> =>
-    Object.fromEntries(PLATFORMS.map((platform) => [platform, make(platform)])) as Record<
-      PlatformName,
-      T
-    >;
+  const byConnection = <T>(make: (connection: ConnectionName) => T): Record<ConnectionName, T> =>
+    Object.fromEntries(options.connections.map((name) => [name, make(name)]));
 
-  const sync = byPlatform(
-    (platform) =>
-      new Queue<SyncJobData>(syncQueueName(platform), { ...base, defaultJobOptions: syncDefaults }),
+  const sync = byConnection(
+    (name) =>
+      new Queue<SyncJobData>(syncQueueName(name), {
+        ...base(layout.connection(name)),
+        defaultJobOptions: syncDefaults,
+      }),
   );
   const reconcile = new Queue<ReconcileJob>(RECONCILE_QUEUE, {
-    ...base,
+    ...base(layout.global),
     defaultJobOptions: reconcileDefaults,
   });
-  const deadLetter = byPlatform(
-    (platform) =>
-      new Queue<DeadLetter>(deadLetterQueueName(platform), {
-        ...base,
+  const deadLetter = byConnection(
+    (name) =>
+      new Queue<DeadLetter>(deadLetterQueueName(name), {
+        ...base(layout.connection(name)),
         defaultJobOptions: deadLetterDefaults,
       }),
   );
   const all = (): Queue[] => [...Object.values(sync), reconcile, ...Object.values(deadLetter)];
   return {
-    prefix,
+    layout,
+    prefixOf: (connection) => layout.connection(connection),
     retention,
     retry,
     sync,

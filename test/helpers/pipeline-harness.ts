@@ -1,6 +1,6 @@
 // The whole sync pipeline against real servers: both sandbox platforms over HTTP, a Config
-// loaded from the same environment the CLI reads, a Runtime (queues, limiter-hooked clients,
-// stores), in-process workers, and `offer-sync worker` children. Shared by the pipeline e2e
+// loaded from the same environment the CLI reads, the App (queues, limiter-hooked clients,
+// the pair's stores), in-process workers, and `offer-sync worker` children. Shared by the pipeline e2e
 // tests and the pipeline benchmark, so it takes the Redis URL and prefix instead of asking
 // vitest for them.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,13 +10,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { BIN, runCli, type CliRun } from './cli.js';
 import { waitFor as pollUntil } from './wait-for.js';
-import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
+import { openApp, type App } from '../../src/app/app.js';
+import type { PairStores } from '../../src/app/routes.js';
 import { startSyncWorkers, type RunningWorkers } from '../../src/app/workers.js';
 import { loadConfig, type Config, type RateLimit } from '../../src/config/index.js';
 import type { PlatformName } from '../../src/vocabulary/index.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { EntityKey } from '../../src/vocabulary/index.js';
-import { bullPrefix, enqueueSync, syncQueueName, type Enqueued } from '../../src/queue/index.js';
+import { enqueueSync, syncQueueName, type Enqueued } from '../../src/queue/index.js';
+import type { MappingSet } from '../../src/mapping/index.js';
+import type { PlatformClient } from '../../src/platforms/platform-client.js';
 import { otherPlatform } from '../../src/vocabulary/index.js';
 import {
   SAMPLE_ADVERTISER_MAP,
@@ -35,7 +38,7 @@ import {
   type OfferslookFixtures,
   type OfferslookSandbox,
 } from '../../src/sandbox/offerslook/index.js';
-import type { SyncResult } from '../../src/sync/run/index.js';
+import type { SyncDeps, SyncResult } from '../../src/sync/run/index.js';
 import { sandboxAnswers } from './sandbox-answers.js';
 
 export interface NetworkFixtures {
@@ -86,13 +89,28 @@ export interface WorkerChild {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
+/**
+ * The one pair of connections the harness configures (named after their platforms, as without a
+ * config file): its clients by platform, its stores, and what a sync along it needs.
+ */
+export interface HarnessPair extends Pick<
+  PairStores,
+  'links' | 'intents' | 'conflicts' | 'observations'
+> {
+  clients: Record<PlatformName, PlatformClient>;
+  mappings: MappingSet;
+  /** The offerit->offerslook route's (both routes share the pair's stores and mappings). */
+  syncDeps: SyncDeps;
+}
+
 export interface PipelineHarness {
   offerit: OfferitSandbox;
   offerslook: OfferslookSandbox;
   /** The environment a child `offer-sync` needs to reach the same sandboxes and Redis. */
   env: Record<string, string>;
   config: Config;
-  runtime: Runtime;
+  app: App;
+  pair: HarnessPair;
   /** The in-process workers, while running. */
   workers: RunningWorkers | undefined;
   startWorkers(concurrency?: number): Promise<RunningWorkers>;
@@ -140,7 +158,7 @@ export async function startPipelineHarness(
   });
   const holds = { offerit: installHolds(offerit.app), offerslook: installHolds(offerslook.app) };
   const children: WorkerChild[] = [];
-  let runtime: Runtime | undefined;
+  let app: App | undefined;
   let workers: RunningWorkers | undefined;
   let events: Partial<Record<PlatformName, QueueEvents>> = {};
   let eventsConnection: Redis | undefined;
@@ -161,8 +179,18 @@ export async function startPipelineHarness(
       ...options.env,
     };
     const config = loadConfig(env);
-    runtime = await buildRuntime(config, createLogger({ level: config.logLevel }));
-    const built = runtime;
+    app = await openApp(config, createLogger({ level: config.logLevel }));
+    const built = app;
+    const route = built.route('offerit', 'offerslook')!;
+    const pair: HarnessPair = {
+      clients: route.sync.clients,
+      links: route.pair.links,
+      intents: route.pair.intents,
+      conflicts: route.pair.conflicts,
+      observations: route.pair.observations,
+      mappings: route.sync.mappings,
+      syncDeps: route.sync,
+    };
     // Each job awaited with waitUntilFinished listens for the queue closing.
     for (const queue of Object.values(built.queues.sync)) queue.setMaxListeners(0);
     eventsConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
@@ -171,7 +199,7 @@ export async function startPipelineHarness(
       if (!queueEvents) {
         queueEvents = new QueueEvents(syncQueueName(target), {
           connection: eventsConnection!,
-          prefix: bullPrefix(config.prefix),
+          prefix: built.queues.prefixOf(target),
         });
         events = { ...events, [target]: queueEvents };
         await queueEvents.waitUntilReady();
@@ -186,7 +214,8 @@ export async function startPipelineHarness(
       offerslook,
       env,
       config,
-      runtime: built,
+      app: built,
+      pair,
       get workers() {
         return workers;
       },
@@ -202,6 +231,7 @@ export async function startPipelineHarness(
       enqueue: (source, key) =>
         enqueueSync(built.queues.sync, {
           source,
+          target: otherPlatform(source),
           kind: key.kind,
           id: key.id,
           ...(key.offerId === undefined ? {} : { offerId: key.offerId }),
@@ -209,7 +239,7 @@ export async function startPipelineHarness(
         }),
       async result(source, jobId, timeoutMs = 20_000) {
         const target = otherPlatform(source);
-        const job = await built.queues.sync[target].getJob(jobId);
+        const job = await built.queues.sync[target]!.getJob(jobId);
         if (!job) throw new Error(`no job ${jobId} on ${syncQueueName(target)}`);
         return (await job.waitUntilFinished(await eventsFor(target), timeoutMs)) as SyncResult;
       },
@@ -238,7 +268,7 @@ export async function startPipelineHarness(
         await harness.stopWorkers();
         await Promise.all(Object.values(events).map((queueEvents) => queueEvents.close()));
         eventsConnection?.disconnect();
-        await built.cleanup.close();
+        await built.close();
         await Promise.all([offerit.stop(), offerslook.stop()]);
       },
     };
@@ -248,7 +278,7 @@ export async function startPipelineHarness(
     await Promise.all(children.map((child) => child.stop('SIGKILL')));
     await Promise.all(Object.values(events).map((queueEvents) => queueEvents.close()));
     eventsConnection?.disconnect();
-    await runtime?.cleanup.close();
+    await app?.close();
     await Promise.all([offerit.stop(), offerslook.stop()]);
     throw error;
   }

@@ -29,8 +29,10 @@ export function redisScope(label: string): RedisScope {
     async cleanup() {
       const admin = new Redis(url);
       try {
-        // BullMQ keys look like `<prefix>:<queue>:...`; our own like `<prefix>:...`; hash-tagged `{<prefix>}:...`.
-        for (const pattern of [`${prefix}*`, `{${prefix}}*`]) await deleteKeys(admin, pattern);
+        // BullMQ keys look like `<prefix>:<queue>:...`; our own like `<prefix>:...`; hash-tagged
+        // `{<prefix>}:...`, a connection's `{<prefix>:<name>}:...` and a pair's `{<prefix>:a+b}:...`.
+        for (const pattern of [`${prefix}*`, `{${prefix}}*`, `{${prefix}:*`])
+          await deleteKeys(admin, pattern);
       } finally {
         admin.disconnect();
         await Promise.all(opened.map((client) => client.quit().catch(() => client.disconnect())));

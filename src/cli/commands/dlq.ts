@@ -6,6 +6,7 @@ import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
 import {
   DeadLetterNotFoundError,
   connectRedis,
+  type LetterFilter,
   createDeadLetters,
   createQueueSet,
   type DeadLetterEntry,
@@ -20,8 +21,26 @@ export interface DlqIo {
 }
 
 export interface DlqListOptions {
+  /** Only letters of jobs that wrote to this connection. */
+  connection?: string;
+  /** Only letters of jobs that wrote to a connection on this platform. */
   platform?: PlatformName;
   json?: boolean;
+}
+
+function filterOf(options: { connection?: string; platform?: PlatformName }): LetterFilter {
+  return {
+    ...(options.connection === undefined ? {} : { connection: options.connection }),
+    ...(options.platform === undefined ? {} : { platform: options.platform }),
+  };
+}
+
+function describeFilter(options: { connection?: string; platform?: PlatformName }): string {
+  const parts = [
+    options.connection === undefined ? '' : `connection ${options.connection}`,
+    options.platform === undefined ? '' : `platform ${options.platform}`,
+  ].filter(Boolean);
+  return parts.length === 0 ? '' : ` for ${parts.join(', ')}`;
 }
 
 export async function runDlqList(
@@ -29,13 +48,13 @@ export async function runDlqList(
   options: DlqListOptions,
   io: DlqIo,
 ): Promise<number> {
-  const letters = await deadLetters.list(options.platform);
+  const letters = await deadLetters.list(filterOf(options));
   if (options.json) {
     io.out(JSON.stringify(letters, null, 2));
     return EXIT.OK;
   }
   if (letters.length === 0) {
-    io.out(`no dead letters${options.platform ? ` for ${options.platform}` : ''}`);
+    io.out(`no dead letters${describeFilter(options)}`);
     return EXIT.OK;
   }
   for (const letter of letters) io.out(describeLetter(letter));
@@ -46,6 +65,7 @@ export async function runDlqList(
 export interface DlqReplayOptions {
   id?: string;
   all?: boolean;
+  connection?: string;
   platform?: PlatformName;
 }
 
@@ -58,8 +78,10 @@ export async function runDlqReplay(
     io.err('dlq replay: give either a dead-letter id or --all');
     return EXIT.USAGE;
   }
-  if (options.id && options.platform) {
-    io.err('dlq replay: --platform goes with --all (an id names one letter already)');
+  if (options.id && (options.platform || options.connection)) {
+    io.err(
+      'dlq replay: --platform and --connection go with --all (an id names one letter already)',
+    );
     return EXIT.USAGE;
   }
   if (options.id) {
@@ -72,7 +94,7 @@ export async function runDlqReplay(
       return error instanceof DeadLetterNotFoundError ? EXIT.USAGE : EXIT.FAILED;
     }
   }
-  const result = await deadLetters.replayAll(options.platform);
+  const result = await deadLetters.replayAll(filterOf(options));
   for (const replayed of result.replayed)
     io.out(`replayed ${replayed.id} as job ${replayed.jobId} on ${replayed.queue}`);
   for (const failed of result.failed) io.err(`could not replay ${failed.id}: ${failed.error}`);
@@ -89,7 +111,7 @@ function describeLetter(letter: DeadLetterEntry): string {
       : '(unreadable payload)';
   return [
     letter.id,
-    letter.platform,
+    letter.connection,
     what,
     letter.code,
     `attempts=${letter.attemptsMade}`,
@@ -110,7 +132,11 @@ async function withDeadLetters(
     process.stderr.write(`cannot reach Redis: ${(error as Error).message}\n`);
     return EXIT.FAILED;
   }
-  const queues = createQueueSet({ connection: redis, prefix: config.prefix });
+  const queues = createQueueSet({
+    connection: redis,
+    prefix: config.prefix,
+    connections: Object.keys(config.connections),
+  });
   try {
     return await run(createDeadLetters(queues));
   } finally {
@@ -135,6 +161,7 @@ export const registerDlqCommands: CommandRegistrar = (program: Command) => {
     .command('list')
     .description('List dead letters, oldest failure first.')
     .addOption(platformOption('only the dead letters of jobs that wrote to this platform'))
+    .option('--connection <name>', 'only the dead letters of jobs that wrote to this connection')
     .option('--json', 'print JSON instead of one line per letter')
     .action(async (options: DlqListOptions) => {
       process.exitCode = await withDeadLetters((deadLetters) =>
@@ -149,6 +176,7 @@ export const registerDlqCommands: CommandRegistrar = (program: Command) => {
     .argument('[id]', 'the dead letter to replay (from `dlq list`)')
     .option('--all', 'replay every dead letter')
     .addOption(platformOption('with --all: only the dead letters of this platform'))
+    .option('--connection <name>', 'with --all: only the dead letters of this connection')
     .action(async (id: string | undefined, options: Omit<DlqReplayOptions, 'id'>) => {
       process.exitCode = await withDeadLetters((deadLetters) =>
         runDlqReplay(deadLetters, id === undefined ? options : { ...options, id }, stdio),

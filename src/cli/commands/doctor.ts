@@ -1,8 +1,8 @@
-// `offer-sync doctor`: one line per check (Redis, then each configured platform); exit 0 when
-// every check passes (warnings allowed), 1 otherwise. `--probe` asks each configured platform a
+// `offer-sync doctor`: one line per check (Redis, then each configured connection); exit 0 when
+// every check passes (warnings allowed), 1 otherwise. `--probe` asks each configured connection a
 // few GET requests instead and says, per endpoint, how the account answers (src/doctor/probe).
 import type { Command } from 'commander';
-import { createConfiguredClients } from '../../app/platform-clients.js';
+import { createConnectionClient } from '../../app/connection-clients.js';
 import type { Config } from '../../config/index.js';
 import { checkPlatform, checkRedis, type CheckResult } from '../../doctor/checks.js';
 import { reportLines, runProbe } from '../../doctor/probe/index.js';
@@ -32,19 +32,20 @@ export async function runDoctor(
   options: { json?: boolean } = {},
 ): Promise<number> {
   const results = await checkRedis(config.redis);
-  // No limiter here: one call per platform, and doctor must work even when Redis does not.
-  const clients = createConfiguredClients(config, {});
-  for (const platform of ['offerit', 'offerslook'] as const) {
-    const client = clients[platform];
-    results.push(
-      client
-        ? await checkPlatform(client)
-        : {
-            name: platform,
-            status: 'skip',
-            detail: `not configured (set the ${platform.toUpperCase()}_* variables)`,
-          },
-    );
+  // No limiter here: one call per connection, and doctor must work even when Redis does not.
+  for (const connection of Object.values(config.connections)) {
+    results.push(await checkPlatform(createConnectionClient(connection, {}), connection.name));
+  }
+  // Without a config file, a platform whose variables are unset is said so by name.
+  if (config.configFile === undefined) {
+    for (const platform of ['offerit', 'offerslook'] as const) {
+      if (config.connections[platform]) continue;
+      results.push({
+        name: platform,
+        status: 'skip',
+        detail: `not configured (set the ${platform.toUpperCase()}_* variables)`,
+      });
+    }
   }
   const failed = results.filter((result) => result.status === 'fail');
   if (options.json) {
@@ -66,8 +67,10 @@ export async function runDoctorProbe(
   io: DoctorIo,
   options: { json?: boolean } = {},
 ): Promise<number> {
-  if (!config.offerit && !config.offerslook) {
-    io.err('doctor --probe: no platform configured (set the OFFERIT_* or OFFERSLOOK_* variables)');
+  if (Object.keys(config.connections).length === 0) {
+    io.err(
+      'doctor --probe: no platform configured (set the OFFERIT_* or OFFERSLOOK_* variables, or name connections in offer-sync.yaml)',
+    );
     return EXIT.USAGE;
   }
   const report = await runProbe(config);
@@ -79,10 +82,10 @@ export async function runDoctorProbe(
 export const registerDoctorCommand: CommandRegistrar = (program: Command) => {
   program
     .command('doctor')
-    .description('check Redis and each configured platform with one cheap authenticated call')
+    .description('check Redis and each configured connection with one cheap authenticated call')
     .option(
       '--probe',
-      'send each configured platform a few GET requests and report, per endpoint, which answer variant it uses',
+      'send each configured connection a few GET requests and report, per endpoint, which answer variant it uses',
     )
     .option('--json', 'print one JSON object instead of lines')
     .action(async (options: DoctorOptions) => {

@@ -1,11 +1,11 @@
-// `offer-sync reconcile --from <platform> --to <platform> [--entity ...] [--dry-run] [--json]`:
-// a full reconciliation in the foreground, through the same queues and sync code as the
-// service. Exit codes are a contract: 0 nothing failed, 1 an item failed (or the run stopped
+// `offer-sync reconcile --from <connection> --to <connection> [--entity ...] [--dry-run] [--json]`:
+// a full reconciliation of one configured route in the foreground, through the same queues and
+// sync code as the service. Without a config file the connections are named after their
+// platforms, so `--from offerit --to offerslook` reads as before. Exit codes are a contract: 0 nothing failed, 1 an item failed (or the run stopped
 // early), 2 usage or configuration error. With --json, stdout carries exactly one JSON object.
 import { Option, type Command } from 'commander';
 import { pino } from 'pino';
-import { ConfigError } from '../../config/index.js';
-import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
+import { ConfigError, unknownConnection, type Config } from '../../config/index.js';
 import { createLogger } from '../../log/logger.js';
 import { MappingLoadError } from '../../mapping/index.js';
 import { RECONCILE_ENTITIES, type ReconcileEntity } from '../../vocabulary/index.js';
@@ -18,15 +18,17 @@ import {
   writeJsonReport,
   type CountsByKind,
 } from '../reconcile-output/index.js';
-import { openReconcileRuntime } from '../../app/reconcile-runtime.js';
+import { openApp, type App } from '../../app/app.js';
+import { createReconcilers } from '../../app/reconcilers.js';
+import type { RouteReconcile } from '../../queue/workers/index.js';
 import { runReconcile } from '../../sync/reconcile/index.js';
-import { otherPlatform } from '../../vocabulary/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
 export interface ReconcileCommandOptions {
-  from: PlatformName;
-  to: PlatformName;
+  /** Connection names. */
+  from: string;
+  to: string;
   entity: ReconcileEntity;
   dryRun?: boolean;
   json?: boolean;
@@ -46,23 +48,27 @@ const out = (text: string): Promise<void> =>
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
 export async function runReconcileCommand(options: ReconcileCommandOptions): Promise<number> {
-  if (options.to !== otherPlatform(options.from)) {
-    err(
-      `reconcile: --from and --to must be different platforms (got ${options.from} and ${options.to})`,
-    );
+  const config = configOrExit();
+  const problem = unreconcilable(config, options.from, options.to);
+  if (problem) {
+    err(`reconcile: ${problem}`);
     return EXIT.USAGE;
   }
-  const config = configOrExit();
   // Logs go to stderr: stdout is the report (JSON or the table).
   const logger = createLogger({ level: config.logLevel }, pino.destination(2));
-  let runtime;
+  let app: App | undefined;
+  let route: RouteReconcile | undefined;
   try {
-    // A dry run never touches the queues: no worker, no queue events.
-    runtime = await openReconcileRuntime(config, logger, {
-      targets: options.dryRun ? [] : [options.to],
-      worker: options.dryRun !== true,
-    });
+    app = await openApp(config, logger);
+    // A live run syncs through the target's queue; its own worker there makes sure it finishes
+    // whether or not `offer-sync worker` processes run.
+    route = await createReconcilers(app, { worker: options.dryRun !== true })(
+      options.from,
+      options.to,
+    );
+    if (!route) throw new Error(`no route from ${options.from} to ${options.to}`);
   } catch (error) {
+    await app?.close();
     if (error instanceof ConfigError) {
       for (const problem of error.problems) err(`config error: ${problem}`);
       return EXIT.USAGE;
@@ -87,12 +93,12 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
   try {
     const report = await runReconcile(
       {
-        from: options.from,
-        to: options.to,
+        from: route.from,
+        to: route.to,
         entity: options.entity,
         dryRun: options.dryRun === true,
       },
-      runtime.deps,
+      route.deps,
       {
         signal: abort.signal,
         onItem: async (item) => {
@@ -122,26 +128,33 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await spool.dispose();
-    await runtime.close();
+    await app.close();
   }
+}
+
+/** Why `from` -> `to` cannot be reconciled under `config`, or undefined when it is a route. */
+function unreconcilable(config: Config, from: string, to: string): string | undefined {
+  if (config.routes.some((route) => route.source === from && route.target === to)) return undefined;
+  const unknown = [from, to].filter((name) => !config.connections[name]);
+  if (unknown.length > 0) {
+    return unknown.map((name) => `config error: ${unknownConnection(config, name)}`).join('; ');
+  }
+  const [source, target] = [config.connections[from]!, config.connections[to]!];
+  if (source.platform === target.platform) {
+    return `--from and --to must be different platforms (got ${from} and ${to}, both ${source.platform})`;
+  }
+  const routes = config.routes.map((route) => route.name).join(', ') || 'none';
+  return `no route from ${from} to ${to} is configured (routes: ${routes})`;
 }
 
 export const registerReconcileCommand: CommandRegistrar = (program: Command) => {
   program
     .command('reconcile')
     .description(
-      'Compare every offer, goal and commission of one platform with its twin on the other, and sync what differs.',
+      'Compare every offer, goal and commission of one connection with its twin on the other, and sync what differs.',
     )
-    .addOption(
-      new Option('--from <platform>', 'the source platform')
-        .choices([...PLATFORMS])
-        .makeOptionMandatory(),
-    )
-    .addOption(
-      new Option('--to <platform>', 'the target platform')
-        .choices([...PLATFORMS])
-        .makeOptionMandatory(),
-    )
+    .requiredOption('--from <connection>', 'the source connection (offerit without a config file)')
+    .requiredOption('--to <connection>', 'the target connection (offerslook without a config file)')
     .addOption(
       new Option('--entity <entity>', 'what to reconcile')
         .choices([...RECONCILE_ENTITIES])

@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { CleanupStack, closeOnSignals } from '../../app/cleanup-stack.js';
 import { isDemo, prepareDemo } from '../../app/demo.js';
 import { mirrorSampleNetwork } from '../../app/mirror-sample.js';
-import { serviceExtensions } from '../../app/extensions.js';
 import { startService } from '../../app/service.js';
 import { createLogger } from '../../log/logger.js';
 import { configOrExit } from '../config-or-exit.js';
@@ -35,7 +34,6 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
       workers: true,
       scheduler: options.scheduler,
       concurrency: Number(options.concurrency),
-      extensions: serviceExtensions,
     });
     cleanup.push('service', () => service.close());
     closeOnSignals(cleanup, {
@@ -51,7 +49,7 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
         `  dashboard   ${service.url}/admin/queues${demo ? ` (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})` : ''}`,
       );
       lines.push(
-        `  webhooks    POST ${service.url}/webhooks/offerit|offerslook${demo ? ` (secret ${env.WEBHOOK_SECRET})` : ''}`,
+        `  webhooks    POST ${service.url}/webhooks/${Object.keys(config.connections).join('|')}${demo ? ` (secret ${env.WEBHOOK_SECRET})` : ''}`,
       );
       lines.push(
         `  health      ${service.url}/healthz  ${service.url}/readyz  ${service.url}/metrics`,
@@ -60,7 +58,7 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
     lines.push('  stop with Ctrl-C');
     process.stdout.write(`${lines.join('\n')}\n`);
     if (demo) {
-      const queued = await mirrorSampleNetwork(service.runtime);
+      const queued = await mirrorSampleNetwork(service.app);
       process.stdout.write(`  mirroring the sample network: ${queued}\n`);
     }
   } catch (error) {
@@ -77,7 +75,7 @@ export const registerStartCommands: CommandRegistrar = (program: Command) => {
     .description(
       'run the HTTP server, the workers and the scheduler (with no platform configured: the sandbox demo)',
     )
-    .option('--concurrency <n>', 'sync jobs per platform queue at once', '4')
+    .option('--concurrency <n>', 'sync jobs per connection queue at once', '4')
     .action((options: { concurrency: string }) =>
       run({ http: true, scheduler: true, concurrency: options.concurrency }, true),
     );
@@ -86,7 +84,7 @@ export const registerStartCommands: CommandRegistrar = (program: Command) => {
     .description(
       'run workers only; start as many as you like, the per-network limits hold across all of them',
     )
-    .option('--concurrency <n>', 'sync jobs per platform queue at once', '4')
+    .option('--concurrency <n>', 'sync jobs per connection queue at once', '4')
     .action((options: { concurrency: string }) =>
       run({ http: false, scheduler: false, concurrency: options.concurrency }, false),
     );

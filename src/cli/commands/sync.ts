@@ -1,41 +1,47 @@
-// `offer-sync sync <platform>:<entity>:<id>`: enqueue one sync (goals and commissions name their
-// offer: `offerit:goal:400/48`). With --wait, waits for a worker to finish it and prints the result.
+// `offer-sync sync <connection>:<entity>:<id>`: enqueue one sync along every route out of that
+// connection (goals and commissions name their offer: `offerit:goal:400/48`). Without a config
+// file the connections are named after their platforms, so `offerit:offer:400` reads as before.
+// With --wait, waits for a worker to finish each job and prints the results.
 import { QueueEvents } from 'bullmq';
 import type { Command } from 'commander';
 import type { RedisConnection } from '../../redis/redis-connection.js';
-import type { Config } from '../../config/index.js';
-import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
-import { parseEntityKey, type EntityKey } from '../../vocabulary/index.js';
-import {
-  bullPrefix,
-  connectRedis,
-  createQueueSet,
-  enqueueSync,
-  syncQueueName,
-} from '../../queue/index.js';
-import { otherPlatform } from '../../vocabulary/index.js';
+import { unknownConnection, type Config } from '../../config/index.js';
+import { CONNECTION_NAME, parseEntityKey, type EntityKey } from '../../vocabulary/index.js';
+import { connectRedis, createQueueSet, enqueueSync, type Enqueued } from '../../queue/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
 export interface SyncTarget {
-  platform: PlatformName;
+  /** The connection the entity lives on (the sync's source). */
+  connection: string;
   key: EntityKey;
 }
 
-/** Parses `offerit:offer:400` or `offerslook:goal:7/3`; returns an error sentence otherwise. */
+/** Parses `offerit:offer:400` or `partner-a:goal:7/3`; returns an error sentence otherwise. */
 export function parseSyncTarget(text: string): SyncTarget | string {
-  const [platform, ...rest] = text.split(':');
-  if (!PLATFORMS.includes(platform as PlatformName)) {
-    return `expected <platform>:<entity>:<id> with platform offerit or offerslook, got ${JSON.stringify(text)}`;
+  const [connection = '', ...rest] = text.split(':');
+  if (!CONNECTION_NAME.test(connection)) {
+    return `expected <connection>:<entity>:<id> (e.g. offerit:offer:400), got ${JSON.stringify(text)}`;
   }
   const key = parseEntityKey(rest.join(':'));
   if (!key || key.kind === 'affiliate') {
-    return `expected <platform>:<offer|goal|commission>:<id> (goals and commissions as <offerId>/<id>), got ${JSON.stringify(text)}`;
+    return `expected <connection>:<offer|goal|commission>:<id> (goals and commissions as <offerId>/<id>), got ${JSON.stringify(text)}`;
   }
   if (key.kind !== 'offer' && key.offerId === undefined) {
-    return `a ${key.kind} lives under an offer: write ${platform}:${key.kind}:<offerId>/${key.id}`;
+    return `a ${key.kind} lives under an offer: write ${connection}:${key.kind}:<offerId>/${key.id}`;
   }
-  return { platform: platform as PlatformName, key };
+  return { connection, key };
+}
+
+/** Why `target` cannot be synced under `config`, or undefined when a route leaves it. */
+export function unroutable(config: Config, target: SyncTarget): string | undefined {
+  if (!config.connections[target.connection]) {
+    return unknownConnection(config, target.connection);
+  }
+  if (!config.routes.some((route) => route.source === target.connection)) {
+    return `no route leaves ${target.connection}: nothing would sync it`;
+  }
+  return undefined;
 }
 
 export async function runSyncCommand(
@@ -44,51 +50,80 @@ export async function runSyncCommand(
   options: { wait: boolean; timeoutMs: number },
   out: (line: string) => void,
 ): Promise<number> {
+  const problem = unroutable(config, target);
+  if (problem) {
+    out(`sync: ${problem}`);
+    return EXIT.USAGE;
+  }
+  const routes = config.routes.filter((route) => route.source === target.connection);
   const connection = await connectRedis(config.redis, 'producer', 'offer-sync:cli');
-  const queues = createQueueSet({ connection, prefix: config.prefix });
-  let events: QueueEvents | undefined;
-  let eventsConnection: RedisConnection | undefined;
+  const queues = createQueueSet({
+    connection,
+    prefix: config.prefix,
+    connections: Object.keys(config.connections),
+  });
+  const watchers: { events: QueueEvents; connection: RedisConnection }[] = [];
   try {
-    const queueName = syncQueueName(otherPlatform(target.platform));
+    const events = new Map<string, QueueEvents>();
     if (options.wait) {
-      // QueueEvents blocks on its connection, so it gets its own.
-      eventsConnection = await connectRedis(config.redis, 'worker', 'offer-sync:cli-events');
-      events = new QueueEvents(queueName, {
-        connection: eventsConnection,
-        prefix: bullPrefix(config.prefix),
+      for (const route of routes) {
+        // QueueEvents blocks on its connection, so each gets its own.
+        const eventsConnection = await connectRedis(
+          config.redis,
+          'worker',
+          'offer-sync:cli-events',
+        );
+        const watcher = new QueueEvents(queues.sync[route.target]!.name, {
+          connection: eventsConnection,
+          prefix: queues.prefixOf(route.target),
+        });
+        watchers.push({ events: watcher, connection: eventsConnection });
+        await watcher.waitUntilReady();
+        events.set(route.target, watcher);
+      }
+    }
+    const queued: { target: string; enqueued: Enqueued }[] = [];
+    for (const route of routes) {
+      const enqueued = await enqueueSync(queues.sync, {
+        source: target.connection,
+        target: route.target,
+        kind: target.key.kind,
+        id: target.key.id,
+        ...(target.key.offerId === undefined ? {} : { offerId: target.key.offerId }),
+        reason: 'cli',
       });
-      await events.waitUntilReady();
+      queued.push({ target: route.target, enqueued });
+      out(`queued job ${enqueued.jobId} on ${enqueued.queue}`);
     }
-    const queued = await enqueueSync(queues.sync, {
-      source: target.platform,
-      kind: target.key.kind,
-      id: target.key.id,
-      ...(target.key.offerId === undefined ? {} : { offerId: target.key.offerId }),
-      reason: 'cli',
-    });
-    out(`queued job ${queued.jobId} on ${queued.queue}`);
-    if (!options.wait || !events) return EXIT.OK;
-    const job = await queues.sync[otherPlatform(target.platform)].getJob(queued.jobId);
-    if (!job) {
-      out('the job finished before it could be watched; see the dashboard for its result');
-      return EXIT.OK;
+    if (!options.wait) return EXIT.OK;
+    let code: number = EXIT.OK;
+    for (const { target: to, enqueued } of queued) {
+      const job = await queues.sync[to]!.getJob(enqueued.jobId);
+      if (!job) {
+        out(
+          `job ${enqueued.jobId} finished before it could be watched; see the dashboard for its result`,
+        );
+        continue;
+      }
+      try {
+        const result: unknown = await job.waitUntilFinished(events.get(to)!, options.timeoutMs);
+        out(JSON.stringify(result, null, 2));
+      } catch (error) {
+        const message = (error as Error).message;
+        out(
+          /timed out|timeout/i.test(message)
+            ? `no result for job ${enqueued.jobId} within ${options.timeoutMs} ms: is a worker running (offer-sync start or offer-sync worker)?`
+            : `sync to ${to} failed: ${message}`,
+        );
+        code = EXIT.FAILED;
+      }
     }
-    try {
-      const result: unknown = await job.waitUntilFinished(events, options.timeoutMs);
-      out(JSON.stringify(result, null, 2));
-      return EXIT.OK;
-    } catch (error) {
-      const message = (error as Error).message;
-      out(
-        /timed out|timeout/i.test(message)
-          ? `no result within ${options.timeoutMs} ms: is a worker running (offer-sync start or offer-sync worker)?`
-          : `sync failed: ${message}`,
-      );
-      return EXIT.FAILED;
-    }
+    return code;
   } finally {
-    await events?.close();
-    eventsConnection?.disconnect();
+    for (const watcher of watchers) {
+      await watcher.events.close();
+      watcher.connection.disconnect();
+    }
     await queues.close();
     await connection.quit().catch(() => connection.disconnect());
   }
@@ -97,9 +132,9 @@ export async function runSyncCommand(
 export const registerSyncCommand: CommandRegistrar = (program: Command) => {
   program
     .command('sync')
-    .description('enqueue one sync, e.g. offerit:offer:400 or offerslook:goal:7/3')
-    .argument('<target>', '<platform>:<entity>:<id>')
-    .option('--wait', 'wait for the result and print it')
+    .description('enqueue one sync along every route out of a connection, e.g. offerit:offer:400')
+    .argument('<target>', '<connection>:<entity>:<id>')
+    .option('--wait', 'wait for the results and print them')
     .option('--timeout <ms>', 'how long --wait waits', '60000')
     .action(async (text: string, options: { wait?: boolean; timeout: string }) => {
       const target = parseSyncTarget(text);

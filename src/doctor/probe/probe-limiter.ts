@@ -1,21 +1,22 @@
 // Every probe request takes a token from the shared Redis limiter when Redis answers, so a probe
 // next to a running service stays inside the network's budget; without Redis (doctor must work
 // without it) each network is paced locally to its configured limit instead.
-import { hooksFor } from '../../app/platform-clients.js';
+import { hooksFor } from '../../app/connection-clients.js';
 import { createNetworkLimiter } from '../../app/network-limiter.js';
 import { describeRedis, formatRateLimit, type Config, type RateLimit } from '../../config/index.js';
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName } from '../../vocabulary/index.js';
 import type { RequestHooks } from '../../platforms/platform-client.js';
 import { createRedisConnection } from '../../queue/index.js';
 import type { RedisConnection } from '../../redis/redis-connection.js';
+import { keyLayout } from '../../redis/key-layout.js';
 import { localPacer } from './local-pacer.js';
 
 export interface ProbeLimiter {
   kind: 'redis' | 'local';
   /** One line saying how requests are paced. */
   detail: string;
-  /** The hooks for one network's requests; `onResponse` is told of each one (for counting). */
-  hooksFor(network: PlatformName, onResponse: () => void): RequestHooks;
+  /** The hooks for one connection's requests; `onResponse` is told of each one (for counting). */
+  hooksFor(connection: ConnectionName, onResponse: () => void): RequestHooks;
   close(): Promise<void>;
 }
 
@@ -23,10 +24,9 @@ export interface ProbeLimiter {
 const REDIS_CONNECT_TIMEOUT_MS = 2000;
 
 export async function createProbeLimiter(config: Config): Promise<ProbeLimiter> {
-  const limits: Partial<Record<PlatformName, RateLimit>> = {
-    ...(config.offerit ? { offerit: config.offerit.rateLimit } : {}),
-    ...(config.offerslook ? { offerslook: config.offerslook.rateLimit } : {}),
-  };
+  const limits: Record<ConnectionName, RateLimit> = Object.fromEntries(
+    Object.values(config.connections).map((connection) => [connection.name, connection.rateLimit]),
+  );
   const redis = createRedisConnection(config.redis, 'producer', 'offer-sync:probe');
   redis.on('error', () => {});
   const where = describeRedis(config.redis);
@@ -50,7 +50,7 @@ export async function createProbeLimiter(config: Config): Promise<ProbeLimiter> 
       close: async () => {},
     };
   }
-  const limiter = createNetworkLimiter(redis, config.prefix, limits, {
+  const limiter = createNetworkLimiter(redis, keyLayout(config.prefix), limits, {
     reconcileShare: config.reconcileBudgetShare,
   });
   return {

@@ -20,6 +20,8 @@ export interface EndpointReport {
 }
 
 export interface PlatformReport {
+  /** The connection's platform (its key in `platforms` is the connection's name). */
+  platform: PlatformName;
   configured: boolean;
   ok: boolean;
   /** HTTP requests the probe sent this platform (all GET). */
@@ -33,7 +35,11 @@ export interface ProbeReport {
   limiter: { kind: 'redis' | 'local'; detail: string };
   /** Whether the mappings loaded (without them `emptyMapped` stays empty). */
   mappings: { loaded: boolean; problem?: string };
-  platforms: Record<PlatformName, PlatformReport>;
+  /**
+   * By connection name. Without a config file the two connections are named after their
+   * platforms (`offerit`, `offerslook`), and an unconfigured one is listed as not configured.
+   */
+  platforms: Record<string, PlatformReport>;
   summary: { endpoints: number; failed: number; skipped: number; requests: number };
 }
 
@@ -54,7 +60,7 @@ export function reportLines(report: ProbeReport): string[] {
   for (const [platform, result] of Object.entries(report.platforms)) {
     if (!result.configured) {
       lines.push(
-        `skip  ${platform}: not configured (set the ${platform.toUpperCase()}_* variables)`,
+        `skip  ${platform}: not configured (set the ${result.platform.toUpperCase()}_* variables)`,
       );
       continue;
     }
@@ -95,7 +101,7 @@ function summaryLine(report: ProbeReport): string {
 
 /** Totals and the overall verdict, from the platform reports. */
 export function summarise(
-  platforms: Record<PlatformName, PlatformReport>,
+  platforms: Record<string, PlatformReport>,
 ): ProbeReport['summary'] & { ok: boolean } {
   const all = Object.values(platforms).flatMap((result) => result.endpoints);
   const failed = all.filter((endpoint) => !endpoint.ok).length;

@@ -1,9 +1,9 @@
-// `offer-sync doctor --probe`: asks each configured platform a few GET requests and reports, per
+// `offer-sync doctor --probe`: asks each configured connection a few GET requests and reports, per
 // endpoint, which of the contract's variants the account answered with, the fields the record
 // schemas do not declare, and the mapped fields that came back empty. The mappings are loaded
 // only to know which fields they read; without them the probe still runs.
-import type { Config } from '../../config/index.js';
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { Config, ConnectionConfig } from '../../config/index.js';
+import { PLATFORMS } from '../../vocabulary/index.js';
 import { MappingLoadError, loadMappings, type MappingSet } from '../../mapping/index.js';
 import { mappedPathsOf } from './empty-mapped.js';
 import { summarise, type PlatformReport, type ProbeReport } from './probe-report.js';
@@ -16,24 +16,39 @@ export async function runProbe(config: Config): Promise<ProbeReport> {
   const mapped = mappedPathsOf(mappings.set);
   const limiter = await createProbeLimiter(config);
   try {
-    const probe = async (
-      platform: PlatformName,
-      run:
-        | ((hooks: ReturnType<typeof limiter.hooksFor>) => Promise<PlatformReport['endpoints']>)
-        | undefined,
-    ): Promise<PlatformReport> => {
-      if (!run) return { configured: false, ok: true, requests: 0, endpoints: [] };
+    const probe = async (connection: ConnectionConfig): Promise<PlatformReport> => {
       let requests = 0;
-      const endpoints = await run(limiter.hooksFor(platform, () => (requests += 1)));
-      return { configured: true, ok: endpoints.every((e) => e.ok), requests, endpoints };
+      const hooks = limiter.hooksFor(connection.name, () => (requests += 1));
+      const endpoints =
+        connection.platform === 'offerit'
+          ? await probeOfferit(connection, hooks, mapped)
+          : await probeOfferslook(connection, hooks, mapped);
+      return {
+        platform: connection.platform,
+        configured: true,
+        ok: endpoints.every((e) => e.ok),
+        requests,
+        endpoints,
+      };
     };
-    const { offerit, offerslook } = config;
-    // The two networks have budgets of their own: probed side by side.
-    const [offeritReport, offerslookReport] = await Promise.all([
-      probe('offerit', offerit && ((hooks) => probeOfferit(offerit, hooks, mapped))),
-      probe('offerslook', offerslook && ((hooks) => probeOfferslook(offerslook, hooks, mapped))),
-    ]);
-    const platforms = { offerit: offeritReport, offerslook: offerslookReport };
+    // Every connection has a budget of its own: probed side by side.
+    const connections = Object.values(config.connections);
+    const reports = await Promise.all(connections.map(probe));
+    const platforms: Record<string, PlatformReport> = Object.fromEntries(
+      connections.map((connection, index) => [connection.name, reports[index]!]),
+    );
+    // Without a config file, a platform whose variables are unset is said so by name.
+    if (config.configFile === undefined) {
+      for (const platform of PLATFORMS) {
+        platforms[platform] ??= {
+          platform,
+          configured: false,
+          ok: true,
+          requests: 0,
+          endpoints: [],
+        };
+      }
+    }
     const { ok, ...summary } = summarise(platforms);
     return {
       ok,

@@ -103,9 +103,15 @@ export async function createIngressServer(
     );
   }
 
-  if (!config.webhookSecret) {
+  // A webhook names where a change was seen: a connection some route syncs from.
+  const webhookConnections = [...new Set(config.routes.map((route) => route.source))];
+  const unsigned = webhookConnections.filter(
+    (name) => !(config.connections[name]?.webhookSecret ?? config.webhookSecret),
+  );
+  if (unsigned.length > 0) {
     logger.warn(
-      'webhooks disabled: WEBHOOK_SECRET is not set, so POST /webhooks/:platform answers 503',
+      { connections: unsigned },
+      "webhooks disabled for these connections: no webhook secret (WEBHOOK_SECRET or the connection's webhook_secret_env), so POST /webhooks/<connection> answers 503",
     );
   }
   await app.register((scope, _options, registered) => {
@@ -115,20 +121,21 @@ export async function createIngressServer(
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
     );
-    scope.post<{ Params: { platform: string } }>(
-      '/webhooks/:platform',
+    scope.post<{ Params: { connection: string } }>(
+      '/webhooks/:connection',
       { bodyLimit: bodyLimitBytes },
       async (request, reply) =>
         send(
           reply,
           await handleWebhook(
             {
-              platform: request.params.platform,
+              connection: request.params.connection,
               headers: request.headers,
               rawBody: request.body as Buffer | undefined,
             },
             {
-              secret: config.webhookSecret,
+              connections: webhookConnections,
+              secretFor: (name) => config.connections[name]?.webhookSecret ?? config.webhookSecret,
               enqueueSync: deps.enqueueSync,
               now: options.now ?? Date.now,
               toleranceMs: options.webhookToleranceMs ?? DEFAULT_TOLERANCE_MS,

@@ -1,8 +1,8 @@
-// POST /webhooks/:platform. Checks run cheapest-and-least-trusting first, and nothing is
+// POST /webhooks/:connection. Checks run cheapest-and-least-trusting first, and nothing is
 // enqueued unless every one passes: the body is only parsed after the signature over its raw
-// bytes is verified.
+// bytes is verified. A change on a connection is synced along every route out of it.
 import type { Logger } from 'pino';
-import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName } from '../../vocabulary/index.js';
 import type { MetricsRegistry } from '../../metrics/index.js';
 import { errorResponse, type ErrorBody, type HandlerResponse } from '../http/handler-response.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './signature.js';
@@ -10,7 +10,8 @@ import { parseWebhookBody, type WebhookEntity } from './webhook-body.js';
 
 /** What the queue layer receives: references only, never record contents or credentials. */
 export interface EnqueueSyncRequest {
-  platform: PlatformName;
+  /** The connection the change was seen on. */
+  connection: ConnectionName;
   entity: WebhookEntity;
   id: string;
   /** Set for goals and commissions. */
@@ -18,19 +19,25 @@ export interface EnqueueSyncRequest {
   event?: string;
 }
 
-export type EnqueueSync = (request: EnqueueSyncRequest) => Promise<{ jobId: string }>;
+/** Enqueues a sync along each route out of the connection; resolves with their job ids. */
+export type EnqueueSync = (request: EnqueueSyncRequest) => Promise<{ jobIds: string[] }>;
 
 export interface WebhookRequest {
-  /** The `:platform` path segment, unchecked. */
-  platform: string;
+  /** The `:connection` path segment, unchecked. */
+  connection: string;
   headers: Record<string, string | string[] | undefined>;
   /** The body exactly as received; `undefined` when there was none. */
   rawBody: Buffer | undefined;
 }
 
 export interface WebhookDeps {
-  /** `undefined` disables the endpoint (503): an unsigned webhook would let anyone trigger syncs. */
-  secret: string | undefined;
+  /** The connections webhooks may name (those with a route out of them). */
+  connections: readonly ConnectionName[];
+  /**
+   * A connection's webhook secret; `undefined` disables its endpoint (503): an unsigned webhook
+   * would let anyone trigger syncs.
+   */
+  secretFor(connection: ConnectionName): string | undefined;
   enqueueSync: EnqueueSync;
   /** Milliseconds since the epoch. */
   now: () => number;
@@ -43,7 +50,10 @@ export interface WebhookDeps {
 }
 
 export interface AcceptedBody {
+  /** The first job (with one route out of the connection, the only one). */
   jobId: string;
+  /** One per route out of the connection. */
+  jobIds: string[];
 }
 
 export async function handleWebhook(
@@ -52,10 +62,11 @@ export async function handleWebhook(
 ): Promise<HandlerResponse<AcceptedBody | ErrorBody>> {
   const response = await decide(request, deps);
   const outcome = response.status === 202 ? 'accepted' : (response.body as ErrorBody).error.code;
-  if (isPlatform(request.platform)) deps.metrics?.countWebhook(request.platform, outcome);
+  if (deps.connections.includes(request.connection))
+    deps.metrics?.countWebhook(request.connection, outcome);
   if (response.status !== 202 && response.status !== 503) {
     deps.logger.warn(
-      { platform: request.platform, status: response.status, code: outcome },
+      { connection: request.connection, status: response.status, code: outcome },
       'webhook rejected',
     );
   }
@@ -66,15 +77,16 @@ async function decide(
   request: WebhookRequest,
   deps: WebhookDeps,
 ): Promise<HandlerResponse<AcceptedBody | ErrorBody>> {
-  const { platform } = request;
-  if (!isPlatform(platform)) {
+  const { connection } = request;
+  if (!deps.connections.includes(connection)) {
     return errorResponse(
       404,
-      'UNKNOWN_PLATFORM',
-      `unknown platform ${JSON.stringify(platform)}; expected one of ${PLATFORMS.join(', ')}`,
+      'UNKNOWN_CONNECTION',
+      `unknown connection ${JSON.stringify(connection)}; expected one of ${deps.connections.join(', ') || '(none configured)'}`,
     );
   }
-  if (!deps.secret) {
+  const secret = deps.secretFor(connection);
+  if (!secret) {
     return errorResponse(
       503,
       'WEBHOOKS_DISABLED',
@@ -98,7 +110,7 @@ async function decide(
     );
   }
   const verdict = verifyWebhookSignature({
-    secret: deps.secret,
+    secret,
     timestamp: single(request.headers[TIMESTAMP_HEADER]),
     signature: single(request.headers[SIGNATURE_HEADER]),
     rawBody,
@@ -123,22 +135,18 @@ async function decide(
     return errorResponse(400, 'INVALID_BODY', summary, parsed.issues);
   }
   try {
-    const { jobId } = await deps.enqueueSync({ platform, ...parsed.body });
-    deps.logger.info({ platform, ...parsed.body, jobId }, 'webhook accepted');
-    return { status: 202, body: { jobId } };
+    const { jobIds } = await deps.enqueueSync({ connection, ...parsed.body });
+    deps.logger.info({ connection, ...parsed.body, jobIds }, 'webhook accepted');
+    return { status: 202, body: { jobId: jobIds[0] ?? '', jobIds } };
   } catch (error) {
     // The cause stays in the log: its text may name internal hosts.
-    deps.logger.error({ err: error, platform, ...parsed.body }, 'webhook could not be enqueued');
+    deps.logger.error({ err: error, connection, ...parsed.body }, 'webhook could not be enqueued');
     return errorResponse(
       503,
       'ENQUEUE_FAILED',
       'the change could not be queued right now; retry later',
     );
   }
-}
-
-function isPlatform(value: string): value is PlatformName {
-  return (PLATFORMS as readonly string[]).includes(value);
 }
 
 /** A header sent twice is as good as absent: which copy was signed is unknowable. */

@@ -7,7 +7,7 @@ import got, { type Got } from 'got';
 import type { z } from 'zod';
 import type { OfferitConfig } from '../../config/index.js';
 import type { Logger } from '../../log/logger.js';
-import type { PlatformError } from '../errors.js';
+import { onConnection, type PlatformError } from '../errors.js';
 import { transportFailure } from '../http/classify.js';
 import type { RequestHooks } from '../platform-client.js';
 import { encodePhpForm, type PhpFormValue } from './php-form.js';
@@ -62,7 +62,19 @@ export function createOfferitTransport(
   );
 
   const transport: OfferitTransport = {
-    async call(method, endpoint, params, schema, options = {}) {
+    call: (method, endpoint, params, schema, options = {}) =>
+      onConnection(config.name, () => call(method, endpoint, params, schema, options)),
+  };
+  return transport;
+
+  async function call<S extends z.ZodType>(
+    method: OfferitMethod,
+    endpoint: string,
+    params: OfferitParams,
+    schema: S,
+    options: CallOptions,
+  ): Promise<z.output<S>> {
+    {
       const operation = `${method} /${endpoint}`;
       const answer = await exchange(method, endpoint, params, operation);
       const outcome = readAnswer(operation, answer, schema, options);
@@ -80,9 +92,8 @@ export function createOfferitTransport(
       }
       report(error);
       throw error;
-    },
-  };
-  return transport;
+    }
+  }
 
   async function exchange(
     method: OfferitMethod,

@@ -6,6 +6,7 @@ import got, { type Response } from 'got';
 import type { z } from 'zod';
 import type { OfferslookConfig } from '../../config/index.js';
 import type { Logger } from '../../log/logger.js';
+import { onConnection } from '../errors.js';
 import { transportFailure } from '../http/classify.js';
 import type { RequestHooks } from '../platform-client.js';
 import { readAnswer } from './read-answer.js';
@@ -43,7 +44,10 @@ export function createOfferslookTransport(
     responseType: 'text',
   });
 
-  return async <Data>(request: OfferslookRequest<Data>): Promise<Data> => {
+  return <Data>(request: OfferslookRequest<Data>): Promise<Data> =>
+    onConnection(config.name, () => send(request));
+
+  async function send<Data>(request: OfferslookRequest<Data>): Promise<Data> {
     const operation = `${request.method} ${request.template}`;
     const where = `${request.method} ${request.path}`;
     await hooks.beforeRequest?.(operation);
@@ -76,7 +80,7 @@ export function createOfferslookTransport(
       { status: response.statusCode, body: response.body, retryAfter },
       request.data,
     );
-  };
+  }
 }
 
 /**

@@ -2,38 +2,56 @@
 // source queue and job id), so the two writers — the processor wrapper before it gives up, and
 // the failed-event listener for failures no processor saw (stalls) — never duplicate a letter.
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName, PlatformName } from '../../vocabulary/index.js';
 import { splitTracking, type JobTracking } from '../job-schemas.js';
-import { platformOfSyncQueue } from '../names.js';
+import { connectionOfSyncQueue } from '../names.js';
 import { classifyFailure } from '../retry/classify-failure.js';
 import { deadLetterId, type DeadLetter } from './dead-letter.js';
 
+type FailedJob = Pick<Job, 'id' | 'name' | 'queueName' | 'data' | 'attemptsMade'>;
+type LetterOverrides = Partial<Pick<DeadLetter, 'action' | 'code' | 'reason'>>;
+
 export interface DeadLetterSink {
-  /** Stores the letter in its platform's DLQ; resolves with the letter's id. */
+  /** The letter of a job of a sync queue that just failed for good; `undefined` for other queues. */
+  letterOf(
+    job: FailedJob,
+    error: unknown,
+    failedAt: Date,
+    overrides?: LetterOverrides,
+  ): DeadLetter | undefined;
+  /** Stores the letter in its connection's DLQ; resolves with the letter's id. */
   record(letter: DeadLetter): Promise<string>;
 }
 
 export function createDeadLetterSink(
-  queues: Readonly<Record<PlatformName, Queue<DeadLetter>>>,
+  queues: Readonly<Record<ConnectionName, Queue<DeadLetter>>>,
+  platformOf: (connection: ConnectionName) => PlatformName | undefined,
 ): DeadLetterSink {
   return {
+    letterOf(job, error, failedAt, overrides = {}) {
+      const connection = connectionOfSyncQueue(job.queueName);
+      const platform = connection === undefined ? undefined : platformOf(connection);
+      if (connection === undefined || platform === undefined) return undefined;
+      return deadLetterOf(job, error, failedAt, { connection, platform }, overrides);
+    },
     async record(letter) {
       const id = deadLetterId(letter.queue, letter.jobId);
-      await queues[letter.platform].add(letter.code, letter, { jobId: id });
+      const queue = queues[letter.connection];
+      if (!queue) throw new Error(`no dead-letter queue for connection ${letter.connection}`);
+      await queue.add(letter.code, letter, { jobId: id });
       return id;
     },
   };
 }
 
 /** Builds a letter from a job that just failed for good. */
-export function deadLetterOf(
-  job: Pick<Job, 'id' | 'name' | 'queueName' | 'data' | 'attemptsMade'>,
+function deadLetterOf(
+  job: FailedJob,
   error: unknown,
   failedAt: Date,
-  overrides: Partial<Pick<DeadLetter, 'action' | 'code' | 'reason'>> = {},
-): DeadLetter | undefined {
-  const platform = platformOfSyncQueue(job.queueName);
-  if (!platform) return undefined;
+  where: { connection: ConnectionName; platform: PlatformName },
+  overrides: LetterOverrides,
+): DeadLetter {
   const { payload, tracking } = splitTracking((job.data ?? {}) as { tracking?: JobTracking });
   const failure = classifyFailure(error);
   const lastFailedAt = failedAt.toISOString();
@@ -41,7 +59,7 @@ export function deadLetterOf(
     queue: job.queueName,
     jobId: String(job.id),
     jobName: job.name,
-    platform,
+    ...where,
     payload,
     action: overrides.action ?? failure.action,
     code: overrides.code ?? failure.code,
@@ -72,7 +90,7 @@ export function recordDeadLettersOnFailure(
   const now = options.now ?? (() => new Date());
   const listener = (job: Job | undefined, error: Error): void => {
     if (!job || !isFinalFailure(job, error)) return;
-    const letter = deadLetterOf(job, error, now());
+    const letter = sink.letterOf(job, error, now());
     if (!letter) return;
     // attemptsMade already counts this failure here (BullMQ increments before emitting).
     sink.record(letter).catch((recordError: unknown) => options.onError?.(recordError, job));

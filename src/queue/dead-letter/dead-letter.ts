@@ -3,12 +3,17 @@
 import { z } from 'zod';
 import type { PlatformName } from '../../vocabulary/index.js';
 
-export const deadLetterSchema = z.object({
+const storedLetterSchema = z.object({
   /** The queue the job failed on, e.g. `sync-offerit`. */
   queue: z.string(),
   jobId: z.string(),
   jobName: z.string(),
-  /** The platform that queue writes to; its DLQ holds this letter. */
+  /**
+   * The connection that queue writes to; its DLQ holds this letter. Letters written before
+   * named connections lack it: their platform was their connection's name.
+   */
+  connection: z.string().optional(),
+  /** That connection's platform. */
   platform: z.enum(['offerit', 'offerslook'] satisfies PlatformName[]),
   /** The job's payload exactly as enqueued (queue bookkeeping removed), valid or not. */
   payload: z.unknown(),
@@ -22,6 +27,11 @@ export const deadLetterSchema = z.object({
   firstFailedAt: z.iso.datetime(),
   lastFailedAt: z.iso.datetime(),
 });
+
+export const deadLetterSchema = storedLetterSchema.transform((letter) => ({
+  ...letter,
+  connection: letter.connection ?? letter.platform,
+}));
 export type DeadLetter = z.output<typeof deadLetterSchema>;
 
 /** A letter as listed: with its id in the dead-letter queue. */

@@ -3,14 +3,20 @@
 // between leaves both, never neither.
 import { OfferSyncError } from '../../errors/index.js';
 import type { Job, Queue } from 'bullmq';
-import { PLATFORMS, type PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName, PlatformName } from '../../vocabulary/index.js';
 import { enqueueSync } from '../enqueue.js';
 import { parsePayload, syncJobSchema, type SyncJobData } from '../job-schemas.js';
 import { deadLetterSchema, type DeadLetter, type DeadLetterEntry } from './dead-letter.js';
 
 export interface DeadLetterQueues {
-  readonly sync: Readonly<Record<PlatformName, Queue<SyncJobData>>>;
-  readonly deadLetter: Readonly<Record<PlatformName, Queue<DeadLetter>>>;
+  readonly sync: Readonly<Record<ConnectionName, Queue<SyncJobData>>>;
+  readonly deadLetter: Readonly<Record<ConnectionName, Queue<DeadLetter>>>;
+}
+
+/** Which letters: of one connection, of every connection of one platform, or all. */
+export interface LetterFilter {
+  connection?: ConnectionName;
+  platform?: PlatformName;
 }
 
 export interface Replayed {
@@ -33,11 +39,11 @@ export class DeadLetterNotFoundError extends OfferSyncError {
 }
 
 export interface DeadLetters {
-  /** Letters, oldest failure first; of one platform or all. */
-  list(platform?: PlatformName): Promise<DeadLetterEntry[]>;
+  /** Letters, oldest failure first. */
+  list(filter?: LetterFilter): Promise<DeadLetterEntry[]>;
   replay(id: string): Promise<Replayed>;
-  /** Replays every letter (of one platform); a letter that fails to replay stays and is reported. */
-  replayAll(platform?: PlatformName): Promise<ReplayAllResult>;
+  /** Replays every letter the filter picks; a letter that fails to replay stays and is reported. */
+  replayAll(filter?: LetterFilter): Promise<ReplayAllResult>;
 }
 
 /** States a letter can be in: nothing processes a DLQ, so it waits (the wait list holds paused jobs too). */
@@ -47,21 +53,25 @@ export function createDeadLetters(
   queues: DeadLetterQueues,
   now: () => Date = () => new Date(),
 ): DeadLetters {
-  const platformsOf = (platform?: PlatformName): readonly PlatformName[] =>
-    platform ? [platform] : PLATFORMS;
+  const connections = () => Object.keys(queues.deadLetter);
 
-  async function jobsOf(platform?: PlatformName): Promise<Job<DeadLetter>[]> {
+  async function jobsOf(filter: LetterFilter = {}): Promise<Job<DeadLetter>[]> {
+    const names = filter.connection === undefined ? connections() : [filter.connection];
     const lists = await Promise.all(
-      platformsOf(platform).map((name) =>
-        queues.deadLetter[name].getJobs([...LETTER_STATES], 0, -1, true),
-      ),
+      names.map(async (name) => {
+        const queue = queues.deadLetter[name];
+        return queue ? queue.getJobs([...LETTER_STATES], 0, -1, true) : [];
+      }),
     );
-    return lists.flat().filter((job) => job !== undefined);
+    return lists
+      .flat()
+      .filter((job) => job !== undefined)
+      .filter((job) => filter.platform === undefined || job.data.platform === filter.platform);
   }
 
   async function find(id: string): Promise<Job<DeadLetter>> {
-    for (const platform of PLATFORMS) {
-      const job = await queues.deadLetter[platform].getJob(id);
+    for (const name of connections()) {
+      const job = await queues.deadLetter[name]!.getJob(id);
       if (job) return job;
     }
     throw new DeadLetterNotFoundError(`no dead letter with id ${JSON.stringify(id)}`);
@@ -73,6 +83,7 @@ export function createDeadLetters(
     const payload = parsePayload(syncJobSchema, letter.payload, `dead letter ${id}`);
     const enqueued = await enqueueSync(queues.sync, {
       ...payload,
+      target: letter.connection,
       reason: 'replay',
       requestedAt: now().toISOString(),
     });
@@ -81,8 +92,8 @@ export function createDeadLetters(
   }
 
   return {
-    async list(platform) {
-      const jobs = await jobsOf(platform);
+    async list(filter) {
+      const jobs = await jobsOf(filter);
       return jobs
         .map((job) => ({ ...deadLetterSchema.parse(job.data), id: String(job.id) }))
         .sort((a, b) => a.lastFailedAt.localeCompare(b.lastFailedAt) || a.id.localeCompare(b.id));
@@ -90,9 +101,9 @@ export function createDeadLetters(
     async replay(id) {
       return replayJob(await find(id));
     },
-    async replayAll(platform) {
+    async replayAll(filter) {
       const result: ReplayAllResult = { replayed: [], failed: [] };
-      for (const job of await jobsOf(platform)) {
+      for (const job of await jobsOf(filter)) {
         try {
           result.replayed.push(await replayJob(job));
         } catch (error) {

@@ -1,41 +1,36 @@
-// A live run syncs through the sync queues: one job per entity (reason `reconcile`) on the
-// target's queue, processed by whichever workers run (this process's own, the service's), so
-// retries, rate-limit pauses, deduplication and dead letters are exactly the service's. The
-// executor waits for each job and hands back its SyncResult.
+// A live run syncs through the sync queues: one job per entity (reason `reconcile`) on the queue
+// of the route's target connection, processed by whichever workers run (this process's own, the
+// service's), so retries, rate-limit pauses, deduplication and dead letters are exactly the
+// service's. The executor waits for each job and hands back its SyncResult.
 import { failureReason } from '../../errors/index.js';
 import type { Queue, QueueEvents } from 'bullmq';
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName } from '../../vocabulary/index.js';
 import { enqueueSync, type SyncQueue } from '../index.js';
-import { otherPlatform } from '../../vocabulary/index.js';
 import type { HandoffStore } from '../../store/index.js';
 import type { SyncResult } from '../../sync/run/index.js';
 import { JobWaiter, type JobWaiterOptions } from './job-waiter.js';
 import type { SyncExecutor } from '../../sync/reconcile/sync-executor.js';
 
 export interface QueueExecutorOptions extends JobWaiterOptions {
-  queues: Readonly<Record<PlatformName, SyncQueue>>;
+  queues: Readonly<Record<ConnectionName, SyncQueue>>;
+  /** The route the run reconciles: its jobs go from `source` onto `target`'s queue. */
+  route: { source: ConnectionName; target: ConnectionName };
   /** Where the listed source record waits for its job (so the job need not read it again). */
   handoff: HandoffStore;
-  /** A QueueEvents per target queue, each on its own connection. */
-  events: Readonly<Partial<Record<PlatformName, QueueEvents>>>;
+  /** The target queue's events, on a connection of their own. */
+  events: QueueEvents;
   now?: () => Date;
 }
 
 export async function createQueueExecutor(options: QueueExecutorOptions): Promise<SyncExecutor> {
-  const waiters = new Map<PlatformName, JobWaiter>();
-  for (const [platform, events] of Object.entries(options.events) as [
-    PlatformName,
-    QueueEvents,
-  ][]) {
-    // Events are read from "now" on: it must be listening before the first job is added.
-    await events.waitUntilReady();
-    waiters.set(platform, new JobWaiter(options.queues[platform] as Queue, events, options));
-  }
+  const { source, target } = options.route;
+  const queue = options.queues[target];
+  if (!queue) throw new Error(`no sync queue for connection ${target}`);
+  // Events are read from "now" on: it must be listening before the first job is added.
+  await options.events.waitUntilReady();
+  const waiter = new JobWaiter(queue as Queue, options.events, options);
   return {
-    async sync(source, key, listed) {
-      const target = otherPlatform(source);
-      const waiter = waiters.get(target);
-      if (!waiter) return { ok: false, reason: `no queue events for sync-${target}` };
+    async sync(_sourcePlatform, key, listed) {
       let jobId: string;
       try {
         const sourceRead = await options.handoff.put(source, key, listed);
@@ -43,6 +38,7 @@ export async function createQueueExecutor(options: QueueExecutorOptions): Promis
           options.queues,
           {
             source,
+            target,
             kind: key.kind,
             id: key.id,
             ...(key.offerId === undefined ? {} : { offerId: key.offerId }),
@@ -62,7 +58,7 @@ export async function createQueueExecutor(options: QueueExecutorOptions): Promis
         : { ok: false, reason: `job ${jobId} returned no sync result` };
     },
     close() {
-      for (const waiter of waiters.values()) waiter.close();
+      waiter.close();
       return Promise.resolve();
     },
   };

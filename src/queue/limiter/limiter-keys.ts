@@ -1,5 +1,5 @@
 // Where one network's limiter lives in Redis, and how its share turns into whole grants.
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName } from '../../vocabulary/index.js';
 import { bullPrefix } from '../names.js';
 import type { RequestClass } from '../../platforms/request-class.js';
 
@@ -14,7 +14,7 @@ export interface LimiterKeys {
 }
 
 /** Redis keys of one network's limiter, under the hash-tagged prefix (one Cluster slot). */
-export function limiterKeys(prefix: string, network: PlatformName): LimiterKeys {
+export function limiterKeys(prefix: string, network: ConnectionName): LimiterKeys {
   const base = `${bullPrefix(prefix)}:limiter:${network}`;
   return {
     log: base,

@@ -1,11 +1,11 @@
 // What the rate limiter takes and gives: its options, a grant, and the limiter itself.
 import type { RateLimit } from '../../config/index.js';
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName } from '../../vocabulary/index.js';
 import type { RequestHooks } from '../../platforms/platform-client.js';
 import type { RequestClass } from '../../platforms/request-class.js';
 
 export interface Grant {
-  network: PlatformName;
+  network: ConnectionName;
   /** Time spent in `acquire`, pauses included, in milliseconds. */
   waitedMs: number;
   /** When Redis granted it, in microseconds since the epoch (Redis clock). */
@@ -63,13 +63,13 @@ export interface AcquireOptions {
 }
 
 export interface RateLimiter {
-  readonly limits: Readonly<Partial<Record<PlatformName, RateLimit>>>;
+  readonly limits: Readonly<Partial<Record<ConnectionName, RateLimit>>>;
   /** Waits for a slot on `network`; resolves with how long it waited, in milliseconds. */
-  acquire(network: PlatformName, options?: AcquireOptions): Promise<number>;
+  acquire(network: ConnectionName, options?: AcquireOptions): Promise<number>;
   /** Like `acquire`, with the grant's details. */
-  acquireGrant(network: PlatformName, options?: AcquireOptions): Promise<Grant>;
+  acquireGrant(network: ConnectionName, options?: AcquireOptions): Promise<Grant>;
   /** Makes every process's `acquire` on `network` wait `ms` milliseconds from now (Redis time). */
-  pause(network: PlatformName, ms: number): Promise<void>;
+  pause(network: ConnectionName, ms: number): Promise<void>;
   /** Hooks a platform client plugs in: each request first takes a slot. */
-  hooksFor(network: PlatformName): RequestHooks;
+  hooksFor(network: ConnectionName): RequestHooks;
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RedisConnection } from '../../redis/redis-connection.js';
 import type { RateLimit } from '../../config/index.js';
-import type { PlatformName } from '../../vocabulary/index.js';
+import type { ConnectionName } from '../../vocabulary/index.js';
 import { limiterKeys, reconcileMaxOf } from './limiter-keys.js';
 import { runScript } from './lua-script.js';
 import { PAUSE_SCRIPT, TAKE_SCRIPT } from './limiter-scripts.js';
@@ -40,7 +40,7 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 export function createRateLimiter(
   redis: RedisConnection,
   prefix: string,
-  limits: Partial<Record<PlatformName, RateLimit>>,
+  limits: Partial<Record<ConnectionName, RateLimit>>,
   options: RateLimiterOptions = {},
 ): RateLimiter {
   const jitterMs = options.jitterMs ?? 5;
@@ -59,14 +59,14 @@ export function createRateLimiter(
   const instance = randomBytes(6).toString('hex');
   let sequence = 0;
 
-  function limitOf(network: PlatformName): RateLimit {
+  function limitOf(network: ConnectionName): RateLimit {
     const limit = limits[network];
     if (!limit) throw new Error(`no rate limit configured for ${network}`);
     return limit;
   }
 
   async function acquireGrant(
-    network: PlatformName,
+    network: ConnectionName,
     acquireOptions: AcquireOptions = {},
   ): Promise<Grant> {
     const limit = limitOf(network);

@@ -7,7 +7,7 @@
 import { UnrecoverableError, Worker, type Job, type Processor } from 'bullmq';
 import type { z } from 'zod';
 import { isPlatformError } from '../../platforms/errors.js';
-import { deadLetterOf, type DeadLetterSink } from '../dead-letter/dead-letter-sink.js';
+import type { DeadLetterSink } from '../dead-letter/dead-letter-sink.js';
 import { parsePayload, splitTracking, type JobTracking } from '../job-schemas.js';
 import type { RateLimiter } from '../limiter/rate-limiter.js';
 import { requestClassOf, runAsClass, type RequestClass } from '../../platforms/request-class.js';
@@ -78,7 +78,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
     if (!options.deadLetters) return;
     // Counted as BullMQ will once this failure lands, so the letter matches the failed job.
     const counted = { ...jobFields(job), attemptsMade: job.attemptsMade + 1 };
-    const letter = deadLetterOf(counted, error, failedAt, failure);
+    const letter = options.deadLetters.letterOf(counted, error, failedAt, failure);
     if (letter) await options.deadLetters.record(letter);
   }
 
@@ -99,7 +99,7 @@ export function wrapProcessor<S extends z.ZodType, D, R>(
           const pauseMs = failure.delayMs ?? policy.rateLimitFallbackMs;
           await job.updateData({ ...data, tracking: { rateLimitHits: hits, firstFailedAt } });
           if (options.limiter && isPlatformError(error))
-            await options.limiter.pause(error.platform, pauseMs);
+            await options.limiter.pause(error.connection ?? error.platform, pauseMs);
           await options.queue.rateLimit(pauseMs);
           options.logger?.warn(
             { jobId: job.id, queue: job.queueName, pauseMs, hits },

@@ -2,6 +2,8 @@
 // runs exactly the code `offer-sync reconcile` runs. Its return value (run id, counts, where the
 // report is) is what Bull Board shows for the job.
 import { OfferSyncError } from '../../errors/index.js';
+import type { ConnectionName, PlatformName } from '../../vocabulary/index.js';
+import { NoRouteError } from './sync-job-handler.js';
 import type { ProcessorJob, ReconcileJob } from '../index.js';
 import { runReconcile } from '../../sync/reconcile/run-reconcile.js';
 import type { ReconcileDeps, ReconcileOptions } from '../../sync/reconcile/reconcile-deps.js';
@@ -15,8 +17,16 @@ export interface ReconcileJobResult extends ReconcileCounts {
   report: string;
 }
 
+/** One route's reconciliation: what it needs, and the platforms of its two ends. */
+export interface RouteReconcile {
+  deps: ReconcileDeps;
+  from: PlatformName;
+  to: PlatformName;
+}
+
 export interface ReconcileJobDeps {
-  reconcile: ReconcileDeps;
+  /** The route from `from` to `to` (connection names); `undefined` when none is configured. */
+  reconcileFor(from: ConnectionName, to: ConnectionName): Promise<RouteReconcile | undefined>;
   /** Passed to every run (window, page size, item cap). */
   options?: Pick<ReconcileOptions, 'window' | 'pageSize' | 'itemCap' | 'vanishGuard'>;
   /** Least time between two progress updates of the job, in milliseconds. @defaultValue 2000 */
@@ -46,15 +56,19 @@ export async function handleReconcileJob(
 ): Promise<ReconcileJobResult> {
   const everyMs = deps.progressEveryMs ?? 2000;
   let lastProgress = 0;
+  const route = await deps.reconcileFor(payload.from, payload.to);
+  if (!route) {
+    throw new NoRouteError(`no route from ${payload.from} to ${payload.to} is configured`);
+  }
   const report = await runReconcile(
     {
-      from: payload.from,
-      to: payload.to,
+      from: route.from,
+      to: route.to,
       entity: payload.entity,
       dryRun: payload.dryRun,
       reason: payload.reason,
     },
-    deps.reconcile,
+    route.deps,
     {
       ...deps.options,
       ...(job.id === undefined ? {} : { jobId: job.id }),

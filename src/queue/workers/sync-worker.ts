@@ -1,9 +1,8 @@
-// An in-process worker on one sync queue, built exactly as the service builds its own (the same
-// job handler, processor wrapper and worker options), so a reconcile run finishes whether or not
-// `offer-sync worker` processes are running.
+// A worker on one connection's sync queue: the job handler behind the retry policy's processor
+// wrapper, with the queue's own prefix, copying jobs that fail for good to the dead letters.
+// The service's workers and a reconcile run's in-process ones are built here alike.
 import { Worker } from 'bullmq';
 import type { RedisConnection } from '../../redis/redis-connection.js';
-import type { PlatformName } from '../../vocabulary/index.js';
 import {
   recordDeadLettersOnFailure,
   queueWorkerOptions,
@@ -20,11 +19,9 @@ import type { SyncResult } from '../../sync/run/index.js';
 import { handleSyncJob, type SyncHandlerDeps } from './sync-job-handler.js';
 
 export interface SyncWorkerOptions {
-  /** The platform the worker writes to (it serves `sync-<target>`). */
-  target: PlatformName;
   /** A worker connection (`maxRetriesPerRequest: null`); not closed by the worker. */
   connection: RedisConnection;
-  /** The configured prefix (hash-tagged by the worker options). */
+  /** The queue's BullMQ prefix (its connection's hash tag). */
   prefix: string;
   queue: SyncQueue;
   deps: SyncHandlerDeps;
@@ -47,7 +44,7 @@ export function startSyncWorker(options: SyncWorkerOptions): Worker<unknown, Syn
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const worker = new Worker<unknown, SyncResult>(
-    syncQueueName(options.target),
+    syncQueueName(options.deps.target),
     processor,
     queueWorkerOptions({
       connection: options.connection,

@@ -41,16 +41,24 @@ export interface ConflictStore {
   resolve(id: string, keep: PlatformName): Promise<ResolvedConflict | undefined>;
 }
 
-/** The identity of an entity pair, e.g. `offer:400|offer:7`. */
-export function conflictPair(offerit: EntityKey, offerslook: EntityKey): string {
-  return `${formatEntityKey(offerit)}|${formatEntityKey(offerslook)}`;
+/** The identity of an entity pair, e.g. `offer:400|offer:7` (`main+a:offer:400|offer:7`, scoped). */
+export function conflictPair(offerit: EntityKey, offerslook: EntityKey, scope?: string): string {
+  const pair = `${formatEntityKey(offerit)}|${formatEntityKey(offerslook)}`;
+  return scope === undefined ? pair : `${scope}:${pair}`;
 }
 
 /**
  * Ten hex digits of sha256 over the pair (40 bits: a clash is unlikely below millions of open
  * conflicts; the store falls back to the full digest if one happens). `long` gives that digest.
  */
-export function conflictId(offerit: EntityKey, offerslook: EntityKey, long = false): string {
-  const digest = createHash('sha256').update(conflictPair(offerit, offerslook)).digest('hex');
+export function conflictId(
+  offerit: EntityKey,
+  offerslook: EntityKey,
+  long = false,
+  scope?: string,
+): string {
+  const digest = createHash('sha256')
+    .update(conflictPair(offerit, offerslook, scope))
+    .digest('hex');
   return long ? digest : digest.slice(0, 10);
 }

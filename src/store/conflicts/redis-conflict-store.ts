@@ -54,17 +54,25 @@ const storedConflictSchema = z.object({
 });
 
 export interface RedisConflictStoreOptions {
-  /** Key prefix including its hash tag, e.g. `{offer-sync}`. */
+  /** Key prefix including its hash tag, e.g. `{offer-sync:main+partner-a}`. */
   prefix: string;
+  /**
+   * What makes ids unique beyond this store: the connection pair, so two pairs' conflicts over
+   * the same keys (both partners have an offer 7000) never share an id. The pair of the two
+   * connections named after their platforms has none: its ids stay as they were.
+   */
+  scope?: string;
 }
 
 export class RedisConflictStore implements ConflictStore {
   private readonly keys: [data: string, pairs: string, byTime: string];
+  private readonly scope: string | undefined;
 
   constructor(
     private readonly redis: RedisConnection,
     options: RedisConflictStoreOptions,
   ) {
+    this.scope = options.scope;
     const base = `${options.prefix}:conflicts`;
     this.keys = [base, `${base}:pair`, `${base}:by-time`];
   }
@@ -73,9 +81,9 @@ export class RedisConflictStore implements ConflictStore {
     const { detectedAt, ...rest } = conflict;
     const json = JSON.stringify({ ...rest, lastDetectedAt: detectedAt });
     const [id, first] = (await RECORD.run(this.redis, this.keys, [
-      conflictId(conflict.offerit, conflict.offerslook),
-      conflictId(conflict.offerit, conflict.offerslook, true),
-      conflictPair(conflict.offerit, conflict.offerslook),
+      conflictId(conflict.offerit, conflict.offerslook, false, this.scope),
+      conflictId(conflict.offerit, conflict.offerslook, true, this.scope),
+      conflictPair(conflict.offerit, conflict.offerslook, this.scope),
       json,
       detectedAt,
     ])) as [string, string];

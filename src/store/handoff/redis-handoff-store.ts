@@ -1,14 +1,19 @@
-// HandoffStore on Redis: `<prefix>:handoff:<source>:<entity key>` holds `{ref, record, readAt}`,
+// HandoffStore on Redis: `{prefix:source}:handoff:<entity key>` holds `{ref, record, readAt}`,
 // expiring on its own (a reconcile job runs within seconds to minutes of its page).
 import { createHash } from 'node:crypto';
-import type { PlatformName } from '../../vocabulary/index.js';
-import { formatEntityKey, type EntityKey, type PlatformRecord } from '../../vocabulary/index.js';
+import type { KeyLayout } from '../../redis/key-layout.js';
+import {
+  formatEntityKey,
+  type ConnectionName,
+  type EntityKey,
+  type PlatformRecord,
+} from '../../vocabulary/index.js';
 import type { RedisConnection } from '../lua-script.js';
 import type { HandoffStore, ListedRecord } from './handoff-store.js';
 
 export interface RedisHandoffStoreOptions {
-  /** Key prefix including its hash tag, e.g. `{offer-sync}`. */
-  prefix: string;
+  /** Where each connection's keys live: a record waits under its source's tag. */
+  layout: KeyLayout;
   /** How long a handed-off record is kept, in milliseconds. @defaultValue 900000 (15 minutes) */
   ttlMs?: number;
 }
@@ -23,7 +28,7 @@ export class RedisHandoffStore implements HandoffStore {
     this.ttlMs = options.ttlMs ?? 900_000;
   }
 
-  async put(source: PlatformName, key: EntityKey, listed: ListedRecord): Promise<string> {
+  async put(source: ConnectionName, key: EntityKey, listed: ListedRecord): Promise<string> {
     const text = JSON.stringify(listed);
     const ref = createHash('sha256').update(text).digest('hex').slice(0, 32);
     await this.redis.set(
@@ -35,7 +40,11 @@ export class RedisHandoffStore implements HandoffStore {
     return ref;
   }
 
-  async take(source: PlatformName, key: EntityKey, ref: string): Promise<ListedRecord | undefined> {
+  async take(
+    source: ConnectionName,
+    key: EntityKey,
+    ref: string,
+  ): Promise<ListedRecord | undefined> {
     const stored = await this.redis.get(this.keyOf(source, key));
     if (stored === null) return undefined;
     const kept = JSON.parse(stored) as { ref?: string; record?: PlatformRecord; readAt?: number };
@@ -44,7 +53,7 @@ export class RedisHandoffStore implements HandoffStore {
       : undefined;
   }
 
-  private keyOf(source: PlatformName, key: EntityKey): string {
-    return `${this.options.prefix}:handoff:${source}:${formatEntityKey(key)}`;
+  private keyOf(source: ConnectionName, key: EntityKey): string {
+    return `${this.options.layout.connection(source)}:handoff:${formatEntityKey(key)}`;
   }
 }

@@ -1,4 +1,4 @@
-// ObservationStore on Redis: one hash per platform and kind, `<prefix>:observed:<platform>:<kind>`,
+// ObservationStore on Redis: one hash per side and kind, `{prefix:connection}:observed:<kind>`,
 // field = the entity key text, value = the observation as compact JSON. One script per batch of
 // reads, so two processes observing one entity at once (a reconcile page and a webhook sync)
 // never lose a first sighting.
@@ -34,8 +34,11 @@ return out
 `);
 
 export interface RedisObservationStoreOptions {
-  /** Key prefix including its hash tag, e.g. `{offer-sync}`. */
-  prefix: string;
+  /**
+   * The key prefix (with its hash tag) of each side of the pair: the tag of the connection on
+   * that platform, so what is observed of a network lives with that network's keys.
+   */
+  prefixes: Readonly<Record<PlatformName, string>>;
 }
 
 export class RedisObservationStore implements ObservationStore {
@@ -78,7 +81,7 @@ export class RedisObservationStore implements ObservationStore {
   }
 
   private hashKey(platform: PlatformName, kind: EntityKind): string {
-    return `${this.options.prefix}:observed:${platform}:${kind}`;
+    return `${this.options.prefixes[platform]}:observed:${kind}`;
   }
 }
 

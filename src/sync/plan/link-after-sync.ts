@@ -1,7 +1,7 @@
 // The link to store after a sync ran its plan: pure, so the bookkeeping that makes echo
 // suppression and conflict detection work lives next to the planner that relies on it.
 import type { EntityKey, EntityKind } from '../../vocabulary/index.js';
-import type { Link, LinkSide } from '../../store/index.js';
+import type { Link, LinkSide } from '../../store/links/link.js';
 import type { Direction, Plan } from './types.js';
 
 export interface SyncOutcome {

@@ -2,7 +2,8 @@
 // fields are dotted paths into them.
 import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityKind, PlatformRecord } from '../../vocabulary/index.js';
-import type { ConflictValues, Link } from '../../store/index.js';
+import type { ConflictValues } from '../../store/conflicts/conflict.js';
+import type { Link } from '../../store/links/link.js';
 import type { EditTime } from './edit-time.js';
 import type { FieldEquals } from './equals.js';
 

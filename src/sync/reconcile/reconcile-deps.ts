@@ -13,9 +13,11 @@ import type { VanishGuard } from './vanish.js';
 export interface ReconcileDeps {
   /** The same dependencies the sync queue's handler gets. */
   sync: SyncDeps;
+  /** `main->partner-a`, as reports name the route. @defaultValue `<from>-><to>` (platforms) */
+  routeName?: string;
   /** For the run's working sets and the retired-twin record. */
   redis: RedisConnection;
-  /** Hash-tagged key prefix, e.g. `{offer-sync}` (as the link store uses). */
+  /** The pair's hash-tagged key prefix (as its link store uses): the run's working sets live there. */
   prefix: string;
   /** Syncs changed entities in a live run (the queue executor); a dry run never uses it. */
   liveExecutor: SyncExecutor;

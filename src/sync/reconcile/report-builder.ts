@@ -1,11 +1,9 @@
 // Collects a run's outcome without holding the whole network in memory: counts for everything,
 // items only up to a cap (unchanged ones are counted, never kept: a report lists what differed).
-import type { PlatformName } from '../../vocabulary/index.js';
 import type { ReconcileEntity, SyncReason } from '../../vocabulary/index.js';
 import {
   COUNT_OF,
   emptyCounts,
-  routeLabel,
   type ReconcileCounts,
   type ReconcileItem,
   type ReconcileReport,
@@ -19,8 +17,8 @@ export const DEFAULT_ITEM_CAP = 10_000;
 export interface ReportStart {
   runId: string;
   jobId?: string;
-  from: PlatformName;
-  to: PlatformName;
+  /** `main->partner-a`: the route reconciled. */
+  route: string;
   entity: ReconcileEntity;
   dryRun: boolean;
   reason: SyncReason;
@@ -55,7 +53,7 @@ export class ReportBuilder {
     return {
       runId: start.runId,
       ...(start.jobId === undefined ? {} : { jobId: start.jobId }),
-      route: routeLabel(start.from, start.to),
+      route: start.route,
       entity: start.entity,
       dryRun: start.dryRun,
       reason: start.reason,

@@ -1,13 +1,13 @@
 // A full reconciliation from one platform to the other: for each kind, parents first, stream the
 // source and sync what differs, then apply the vanish policy to twins whose source is gone.
 // The same function serves `offer-sync reconcile` and the pipeline's scheduled reconcile jobs.
-import { runAsClass } from '../../queue/index.js';
+import { runAsClass } from '../../platforms/request-class.js';
 import { otherPlatform } from '../../vocabulary/index.js';
 import { createDryRunExecutor } from './dry-run-executor.js';
 import { newRunId } from '../../store/runs/run-id.js';
 import { RetiredTwins } from '../../store/reconcile/retired-twins.js';
 import { RunSets } from '../../store/reconcile/run-sets.js';
-import { kindsOf, type ReconcileReport, type ReconcileRequest } from './types.js';
+import { kindsOf, routeLabel, type ReconcileReport, type ReconcileRequest } from './types.js';
 import type { ReconcileDeps, ReconcileOptions } from './reconcile-deps.js';
 import { ReportBuilder } from './report-builder.js';
 import type { EmitOptions, StreamContext } from './stream-context.js';
@@ -29,8 +29,7 @@ export async function runReconcile(
     {
       runId,
       ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
-      from,
-      to,
+      route: deps.routeName ?? routeLabel(from, to),
       entity: request.entity,
       dryRun,
       reason: request.reason ?? 'cli',

@@ -1,9 +1,11 @@
 // Before creating anything, look for a twin that already exists on the target: one our own
 // crashed attempt created (the write intent says so), or one a person keyed in by hand. A
 // candidate matches when every key field of the route's target equals the mapped value, and
-// nobody else's link holds it. This is what makes creates idempotent: never two twins.
+// nobody else's link holds it: not another entity's of this pair, nor any link of another pair
+// sharing the target connection (it is another network's twin). This is what makes creates
+// idempotent: never two twins.
 import type { CompiledRoute } from '../../mapping/index.js';
-import type { EntityKey, PlatformRecord } from '../../vocabulary/index.js';
+import type { EntityKey, PlatformName, PlatformRecord } from '../../vocabulary/index.js';
 import { defaultEquals, getPath } from '../plan/index.js';
 import type { SyncDeps } from './sync-deps.js';
 
@@ -31,7 +33,19 @@ export async function findTwin(
     const holder = await deps.links.find(to, key);
     const heldByOther =
       holder !== undefined && holder[route.source.platform].key.id !== sourceKey.id;
-    if (!heldByOther) return { key, record: candidate };
+    if (heldByOther || (await heldByAnotherPair(to, key, deps))) continue;
+    return { key, record: candidate };
   }
   return undefined;
+}
+
+async function heldByAnotherPair(
+  platform: PlatformName,
+  key: EntityKey,
+  deps: SyncDeps,
+): Promise<boolean> {
+  for (const links of deps.otherLinks ?? []) {
+    if (await links.find(platform, key)) return true;
+  }
+  return false;
 }

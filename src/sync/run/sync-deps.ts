@@ -13,6 +13,12 @@ export interface SyncDeps {
   clients: Readonly<Record<PlatformName, PlatformClient>>;
   mappings: MappingSet;
   links: LinkStore;
+  /**
+   * The link stores of the other pairs that share a connection with this one (an Offerit
+   * network mirrored to two partners): an entity one of them links belongs to another network's
+   * twin, so it is never adopted as this pair's. @defaultValue none
+   */
+  otherLinks?: readonly LinkStore[];
   intents: WriteIntentStore;
   conflicts: ConflictStore;
   /** What offer-sync saw of each side, field by field (edit times where a platform has none). */

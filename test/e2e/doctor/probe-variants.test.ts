@@ -5,6 +5,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { limiterKeys } from '../../../src/queue/index.js';
+import { keyLayout } from '../../../src/redis/key-layout.js';
 import {
   answerAs,
   lineOf,
@@ -82,10 +83,11 @@ describe('offer-sync doctor --probe against the sandboxes', () => {
     const redis = new Redis(inject('redisUrl'));
     try {
       for (const platform of ['offerit', 'offerslook'] as const) {
-        const { log } = limiterKeys(prefix, platform);
+        // Each connection's limiter lives under its hash tag (named after the platform here).
+        const { log } = limiterKeys(keyLayout(prefix).connection(platform), platform);
         expect(await redis.zcard(log)).toBe(run.sent[platform].length);
       }
-      const keys = await redis.keys(`{${prefix}}*`);
+      const keys = [...(await redis.keys(`{${prefix}}*`)), ...(await redis.keys(`{${prefix}:*`))];
       if (keys.length > 0) await redis.del(...keys);
     } finally {
       redis.disconnect();

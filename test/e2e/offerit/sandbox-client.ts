@@ -68,6 +68,7 @@ export function clientConfig(
   overrides: Partial<Omit<OfferitConfig, 'platform'>> = {},
 ): OfferitConfig {
   return {
+    name: 'offerit',
     platform: 'offerit',
     baseUrl,
     username: USERNAME,

@@ -45,6 +45,7 @@ export async function startSandbox(
   client.beforeStart?.(sandbox);
   const baseUrl = await sandbox.start('127.0.0.1', 0);
   const config: OfferslookConfig = {
+    name: 'offerslook',
     platform: 'offerslook',
     baseUrl,
     network: NETWORK,

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConflictsList } from '../../../src/cli/commands/conflicts.js';
+import { conflictScopes, runConflictsList } from '../../../src/cli/commands/conflicts.js';
 import type { Conflict } from '../../../src/store/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
 import { decimal } from '../../helpers/decimal-matcher.js';
@@ -41,11 +41,11 @@ describe('conflicts under the shipped policies', () => {
     const created = await h.sync('offerit', { kind: 'offer', id: '400' });
     const twin = offerIdOf(created.targetId);
     // Both sides change the revenue type (advertiser_cost_type <-> revenue_type, owner: offerit).
-    await h.runtime.clients.offerit.update(
+    await h.pair.clients.offerit.update(
       { kind: 'offer', id: '400' },
       { advertiser_cost_type: 'sale' },
     );
-    await h.runtime.clients.offerslook.update({ kind: 'offer', id: twin }, { revenue_type: 'RPC' });
+    await h.pair.clients.offerslook.update({ kind: 'offer', id: twin }, { revenue_type: 'RPC' });
 
     const fromOfferslook = await h.sync('offerslook', { kind: 'offer', id: twin });
     expect(fromOfferslook.changes).not.toHaveProperty('advertiser_cost_type');
@@ -70,7 +70,7 @@ describe('conflicts under the shipped policies', () => {
   // whole seconds. offer-sync orders an Offerit edit by what it observed: after the last read
   // that saw the old value, at or before the first read that saw the new one.
   const rename = async (platform: 'offerit' | 'offerslook', id: string, name: string) => {
-    await h.runtime.clients[platform].update({ kind: 'offer', id }, { name });
+    await h.pair.clients[platform].update({ kind: 'offer', id }, { name });
   };
   const names = (id: string, twin: string) => [
     h.offerit.state.offers.get(id)?.fields.name,
@@ -112,7 +112,7 @@ describe('conflicts under the shipped policies', () => {
       expect(said).toMatch(
         /offerit observed .*offerslook update time|offerslook update time .*offerit observed/,
       );
-      expect(await h.runtime.conflicts.list()).toEqual([]);
+      expect(await h.pair.conflicts.list()).toEqual([]);
     });
   }
 
@@ -135,7 +135,7 @@ describe('conflicts under the shipped policies', () => {
       'Edited on Offerslook (newer)',
       'Edited on Offerslook (newer)',
     ]);
-    expect(await h.runtime.conflicts.list()).toEqual([]);
+    expect(await h.pair.conflicts.list()).toEqual([]);
   });
 
   it('newest-wins: two edits no time can order go to the manual queue, never settled silently', async () => {
@@ -149,7 +149,7 @@ describe('conflicts under the shipped policies', () => {
     expect(result).toMatchObject({ action: 'conflict' });
     expect(result.reason).toMatch(/name.*newest-wins cannot order the two edits/);
     expect(names('404', twin)).toEqual(['Edited on Offerit', 'Edited on Offerslook']);
-    const open = await h.runtime.conflicts.list();
+    const open = await h.pair.conflicts.list();
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({
       fields: { name: { offerit: 'Edited on Offerit', offerslook: 'Edited on Offerslook' } },
@@ -188,14 +188,14 @@ describe('conflicts under a manual route', () => {
   });
 
   it('records the conflict, writes only the other changes, lists it and applies `resolve --keep`', async () => {
-    expect(h.runtime.mappings.route('offerit', 'offer')?.conflictPolicy).toBe('manual');
+    expect(h.pair.mappings.route('offerit', 'offer')?.conflictPolicy).toBe('manual');
     const created = await h.sync('offerit', { kind: 'offer', id: '402' });
     const twin = offerIdOf(created.targetId);
-    await h.runtime.clients.offerit.update(
+    await h.pair.clients.offerit.update(
       { kind: 'offer', id: '402' },
       { name: 'Casino bonus (Offerit)', flat_amount_per_conversion: '65.00' },
     );
-    await h.runtime.clients.offerslook.update(
+    await h.pair.clients.offerslook.update(
       { kind: 'offer', id: twin },
       { name: 'Casino bonus (Offerslook)' },
     );
@@ -224,7 +224,7 @@ describe('conflicts under a manual route', () => {
       },
     });
     const lines: string[] = [];
-    await runConflictsList(h.runtime.conflicts, false, (line) => lines.push(line));
+    await runConflictsList(conflictScopes(h.app), false, (line) => lines.push(line));
     expect(lines).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -247,7 +247,7 @@ describe('conflicts under a manual route', () => {
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stdout).toContain('kept offerslook');
     expect(h.offerit.state.offers.get('402')?.fields.name).toBe('Casino bonus (Offerslook)');
-    expect(await h.runtime.conflicts.list()).toEqual([]);
+    expect(await h.pair.conflicts.list()).toEqual([]);
 
     // Settled both ways.
     const settled = [

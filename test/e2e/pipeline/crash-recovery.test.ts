@@ -99,19 +99,17 @@ describe('crash between create and link', () => {
 
     for (const entry of cases) {
       expect(entry.twins(), entry.what).toHaveLength(1);
-      expect(await h.runtime.links.find(entry.source, entry.key), entry.what).toBeUndefined();
+      expect(await h.pair.links.find(entry.source, entry.key), entry.what).toBeUndefined();
     }
-    expect(await h.runtime.intents.get(TO_OFFERSLOOK, cases[0]!.key)).toHaveProperty('targetKey');
-    expect(await h.runtime.intents.get(TO_OFFERSLOOK, cases[1]!.key)).not.toHaveProperty(
-      'targetKey',
-    );
-    expect(await h.runtime.intents.get(TO_OFFERIT, cases[2]!.key)).not.toHaveProperty('targetKey');
+    expect(await h.pair.intents.get(TO_OFFERSLOOK, cases[0]!.key)).toHaveProperty('targetKey');
+    expect(await h.pair.intents.get(TO_OFFERSLOOK, cases[1]!.key)).not.toHaveProperty('targetKey');
+    expect(await h.pair.intents.get(TO_OFFERIT, cases[2]!.key)).not.toHaveProperty('targetKey');
 
     expect(await first.stop('SIGKILL')).toBe('SIGKILL');
     // The held PATCH must be seen to lose its client before it is let go: it was never sent.
     await held[0]!.clientGone;
     for (const hold of held) hold.release();
-    const orphan = await h.runtime.queues.sync.offerslook.getJob(jobs[0]!.jobId);
+    const orphan = await h.app.queues.sync.offerslook!.getJob(jobs[0]!.jobId);
     expect(await orphan?.getState()).toBe('active'); // its lock still runs
 
     // BullMQ's own stalled check, run every second rather than every 30 s (the workers'
@@ -145,14 +143,14 @@ describe('crash between create and link', () => {
         writes: entry.retryWrites ?? 0,
         targetId: `offer:${twins[0]}`,
       });
-      const link = await h.runtime.links.find(entry.source, entry.key);
+      const link = await h.pair.links.find(entry.source, entry.key);
       expect(link?.[entry.source === 'offerit' ? 'offerslook' : 'offerit'].key, entry.what).toEqual(
         { kind: 'offer', id: twins[0] },
       );
-      expect(await h.runtime.intents.get(entry.route, entry.key), entry.what).toBeUndefined();
-      const job = await h.runtime.queues.sync[
+      expect(await h.pair.intents.get(entry.route, entry.key), entry.what).toBeUndefined();
+      const job = await h.app.queues.sync[
         entry.source === 'offerit' ? 'offerslook' : 'offerit'
-      ].getJob(jobs[index]!.jobId);
+      ]!.getJob(jobs[index]!.jobId);
       expect(job?.stalledCounter, entry.what).toBe(1);
     }
 

@@ -79,9 +79,9 @@ describe('sync pipeline: create, update, no-op, echo', () => {
       current_payout: decimal('5.25'),
     });
 
-    const link = await h.runtime.links.find('offerit', { kind: 'offer', id: '400' });
+    const link = await h.pair.links.find('offerit', { kind: 'offer', id: '400' });
     expect(link?.offerslook.key).toEqual({ kind: 'offer', id: String(offerId) });
-    const affiliate = await h.runtime.links.find('offerit', { kind: 'affiliate', id: '3' });
+    const affiliate = await h.pair.links.find('offerit', { kind: 'affiliate', id: '3' });
     expect(affiliate?.offerslook.key).toEqual({ kind: 'affiliate', id: '210' });
   });
 
@@ -136,7 +136,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     const offer = await h.sync('offerit', { kind: 'offer', id: '402' });
     const twin = idOf(offer.targetId);
     // Someone adds an event of their own to the Offerslook offer.
-    const own = await h.runtime.clients.offerslook.create(
+    const own = await h.pair.clients.offerslook.create(
       'goal',
       {
         name: 'Hand-made event',
@@ -164,7 +164,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     const first = await h.sync('offerit', { kind: 'offer', id: '401' });
     const twin = idOf(first.targetId);
     // Someone edits two fields on Offerit.
-    await h.runtime.clients.offerit.update(
+    await h.pair.clients.offerit.update(
       { kind: 'offer', id: '401' },
       { name: 'VPN Annual Plan Revshare (2025)', percentage_of_customer_conversion: '37.50' },
     );
@@ -191,11 +191,11 @@ describe('sync pipeline: create, update, no-op, echo', () => {
   it('carries edits made on both sides to different fields both ways', async () => {
     const first = await h.sync('offerit', { kind: 'offer', id: '403' });
     const twin = idOf(first.targetId);
-    await h.runtime.clients.offerslook.update(
+    await h.pair.clients.offerslook.update(
       { kind: 'offer', id: twin },
       { name: 'Game installs (renamed on Offerslook)' },
     );
-    await h.runtime.clients.offerit.update(
+    await h.pair.clients.offerit.update(
       { kind: 'offer', id: '403' },
       { flat_amount_per_click: '0.07' },
     );
@@ -266,12 +266,12 @@ describe('sync pipeline: create, update, no-op, echo', () => {
 
   it('suppresses echoes of goals and commissions', async () => {
     // Offer 400, its goal 48 and change 59 were created on Offerslook by the first test.
-    const goalLink = await h.runtime.links.find('offerit', {
+    const goalLink = await h.pair.links.find('offerit', {
       kind: 'goal',
       offerId: '400',
       id: '48',
     });
-    const payoutLink = await h.runtime.links.find('offerit', {
+    const payoutLink = await h.pair.links.find('offerit', {
       kind: 'commission',
       offerId: '400',
       id: '59',
@@ -295,9 +295,9 @@ describe('sync pipeline: create, update, no-op, echo', () => {
     // A reconcile page read offer 406 ...
     await h.sync('offerit', { kind: 'offer', id: '406' });
     const pageReadAt = Date.now() - 1;
-    const listed = await h.runtime.clients.offerit.get({ kind: 'offer', id: '406' });
+    const listed = await h.pair.clients.offerit.get({ kind: 'offer', id: '406' });
     // ... then someone renamed it, and a webhook's sync carried the new name across ...
-    await h.runtime.clients.offerit.update({ kind: 'offer', id: '406' }, { name: 'Renamed later' });
+    await h.pair.clients.offerit.update({ kind: 'offer', id: '406' }, { name: 'Renamed later' });
     const live = await h.sync('offerit', { kind: 'offer', id: '406' });
     expect(live).toMatchObject({ action: 'update', changes: { name: { to: 'Renamed later' } } });
     const before = offerslookWrites().length;
@@ -310,7 +310,7 @@ describe('sync pipeline: create, update, no-op, echo', () => {
         sourceRecord: listed!,
         sourceReadAt: pageReadAt,
       },
-      h.runtime.syncDeps,
+      h.pair.syncDeps,
     );
 
     // It is read again instead: nothing to write, the newer name stays.

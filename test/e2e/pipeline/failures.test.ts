@@ -61,7 +61,7 @@ describe('sync pipeline under platform failures', () => {
     harness: PipelineHarness,
     platform?: PlatformName,
   ): Promise<DeadLetterEntry[]> {
-    return createDeadLetters(harness.runtime.queues).list(platform);
+    return createDeadLetters(harness.app.queues).list(platform === undefined ? {} : { platform });
   }
 
   it('a 429 storm (the network allows less than the configured budget) ends with every job done', async () => {
@@ -150,7 +150,7 @@ describe('sync pipeline under platform failures', () => {
     const log = harness.offerslook.runtime.log;
     expect(log.entries((entry) => entry.status === 503)).toHaveLength(5);
     // 7 failed attempts over 6 jobs: at least one job needed a third attempt.
-    const completed = await harness.runtime.queues.sync.offerslook.getCompleted();
+    const completed = await harness.app.queues.sync.offerslook!.getCompleted();
     expect(completed).toHaveLength(ids.length);
     expect(Math.max(...completed.map((job) => job.attemptsMade))).toBeGreaterThan(1);
     expectOneTwinEach(harness, ids);
@@ -162,7 +162,7 @@ describe('sync pipeline under platform failures', () => {
     const created = await harness.sync('offerit', { kind: 'offer', id: '400' });
     const twin = Number(created.targetId?.split(':')[1]);
     // Clearing a field Offerslook already has a value for is refused there (HTTP 422).
-    await harness.runtime.clients.offerit.update({ kind: 'offer', id: '400' }, { preview_url: '' });
+    await harness.pair.clients.offerit.update({ kind: 'offer', id: '400' }, { preview_url: '' });
 
     await expect(harness.sync('offerit', { kind: 'offer', id: '400' })).rejects.toThrow(
       /may not be set to empty/,
@@ -188,7 +188,7 @@ describe('sync pipeline under platform failures', () => {
     );
 
     // The cause fixed on Offerit, the letter replayed.
-    await harness.runtime.clients.offerit.update(
+    await harness.pair.clients.offerit.update(
       { kind: 'offer', id: '400' },
       { preview_url: 'https://landing.example.com/dating/v2/' },
     );
@@ -208,7 +208,7 @@ describe('sync pipeline under platform failures', () => {
     expect(await deadLetters(harness)).toEqual([]);
     // The replayed job says why it ran.
     const job = await waitFor(
-      () => harness.runtime.queues.sync.offerslook.getJob(jobId!),
+      () => harness.app.queues.sync.offerslook!.getJob(jobId!),
       'the replayed job',
     );
     expect(job.data).toMatchObject({ reason: 'replay' });

@@ -89,7 +89,7 @@ describe('worker processes', () => {
     const harness = await start('pipeline-sigterm', { seed: bulkOffers(ids.length) });
     // Slow answers, so the batch is still running when the signal comes.
     harness.offerslook.runtime.latencyMs = 150;
-    const queue = harness.runtime.queues.sync.offerslook;
+    const queue = harness.app.queues.sync.offerslook!;
     const first = harness.spawnWorker({ concurrency: 2 });
     await first.ready;
 
@@ -129,7 +129,7 @@ describe('worker processes', () => {
     expect(posts).toHaveLength(ids.length);
     for (const id of ids) {
       expect(
-        await harness.runtime.links.find('offerit', { kind: 'offer', id }),
+        await harness.pair.links.find('offerit', { kind: 'offer', id }),
         `link of ${id}`,
       ).toBeDefined();
     }

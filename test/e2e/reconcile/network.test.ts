@@ -7,7 +7,7 @@ import { QueueEvents } from 'bullmq';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueReconcile } from '../../../src/queue/index.js';
-import { reconcileExtension } from '../../../src/app/reconcile-extension.js';
+import { startReconcileWorker } from '../../../src/app/workers.js';
 import type { ReconcileItem, ReconcileReport } from '../../../src/sync/reconcile/index.js';
 import { redisScope } from '../../helpers/redis.js';
 import { buildNetwork, FIRST_OFFERIT_OFFER } from './network-fixtures.js';
@@ -173,7 +173,7 @@ describe('reconcile a 1,000-offer network end to end', () => {
   it(
     'a reconcile page is an observation: an Offerit edit after it beats an older Offerslook edit',
     async () => {
-      const { clients, links } = harness.runtime.runtime;
+      const { clients, links } = harness.pair;
       const id = cpaOffer(2);
       const twin = (await links.find('offerit', { kind: 'offer', id }))!.offerslook.key.id;
       await clients.offerslook.update(
@@ -201,7 +201,7 @@ describe('reconcile a 1,000-offer network end to end', () => {
       expect(harness.offerslook.state.store.offers.get(Number(twin))?.name).toBe(
         'Renamed on Offerit',
       );
-      expect(await harness.runtime.runtime.conflicts.list()).toEqual([]);
+      expect(await harness.pair.conflicts.list()).toEqual([]);
     },
     RUN_TIMEOUT,
   );
@@ -319,9 +319,7 @@ describe('reconcile a 1,000-offer network end to end', () => {
           .sort(),
       ).toEqual(fixed.map((id) => `offer:${id}`).sort());
       // The same queues as the service: the failed jobs are dead letters, ready for a replay.
-      const letters = await harness.runtime.runtime.queues.deadLetter.offerslook.getJobs([
-        'waiting',
-      ]);
+      const letters = await harness.app.queues.deadLetter.offerslook!.getJobs(['waiting']);
       const lettered = letters.map((job) => (job.data as { payload: { id: string } }).payload.id);
       expect(lettered).toEqual(expect.arrayContaining(broken));
       for (const id of broken) offeritOffer(id).fields.advertiserid = '1';
@@ -332,17 +330,17 @@ describe('reconcile a 1,000-offer network end to end', () => {
   it(
     'keeps every run report, counts drift and writes in the metrics, and runs as a reconcile job',
     async () => {
-      const { runtime, deps } = harness.runtime;
-      const runs = await deps.runs!.list(100);
+      const { app } = harness;
+      const runs = await app.runs.list(100);
       expect(runs.length).toBeGreaterThanOrEqual(10);
       expect(runs.map((run) => run.startedAt)).toEqual(
         [...runs.map((run) => run.startedAt)].sort().reverse(),
       );
-      const latest = (await deps.runs!.get(runs[0]!.runId)) as ReconcileReport;
+      const latest = (await app.runs.get(runs[0]!.runId)) as ReconcileReport;
       expect(latest).toMatchObject({ status: 'done', failed: 2, route: 'offerit->offerslook' });
       expect(latest.items.filter((item) => item.action === 'fail')).toHaveLength(2);
 
-      const metrics = await runtime.metrics.text();
+      const metrics = await app.metrics.text();
       const value = (name: string, route: string) =>
         Number(new RegExp(`^${name}\\{route="${route}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
       const offerRoute = 'offerit.offer->offerslook.offer';
@@ -353,22 +351,22 @@ describe('reconcile a 1,000-offer network end to end', () => {
         network.counts.offerit.offers + 10,
       );
 
-      // The pipeline's path: a reconcile job on the reconcile queue, run by the service extension.
-      await reconcileExtension()(runtime);
+      // The pipeline's path: a reconcile job on the reconcile queue, run by the service's worker.
+      await startReconcileWorker(app);
       const events = new QueueEvents('reconcile', {
         connection: scope.connect({ forBullWorker: true }),
-        prefix: runtime.queues.prefix,
+        prefix: app.layout.global,
       });
       await events.waitUntilReady();
       try {
-        const queued = await enqueueReconcile(runtime.queues.reconcile, {
+        const queued = await enqueueReconcile(app.queues.reconcile, {
           from: 'offerit',
           to: 'offerslook',
           entity: 'offer',
           dryRun: true,
           reason: 'schedule',
         });
-        const job = (await runtime.queues.reconcile.getJob(queued.jobId))!;
+        const job = (await app.queues.reconcile.getJob(queued.jobId))!;
         const result = (await job.waitUntilFinished(events, RUN_TIMEOUT)) as {
           runId: string;
           status: string;
@@ -376,7 +374,7 @@ describe('reconcile a 1,000-offer network end to end', () => {
         };
         expect(result).toMatchObject({ status: 'done', failed: 0 });
         expect(result.report).toBe(`/reconcile/runs/${result.runId}`);
-        expect(await deps.runs!.get(result.runId)).toMatchObject({
+        expect(await app.runs.get(result.runId)).toMatchObject({
           jobId: queued.jobId,
           reason: 'schedule',
           entity: 'offer',

@@ -1,9 +1,13 @@
-// Two sandbox servers seeded with a network, and a reconcile runtime wired to them exactly as
-// the CLI wires itself (real HTTP, real Redis, real BullMQ worker). Shared by the tests and the
+// Two sandbox servers seeded with a network, and the app wired to them exactly as the CLI wires
+// itself (real HTTP, real Redis, a real BullMQ worker on each route's target queue). Shared by the tests and the
 // benchmark.
 import { loadConfig, type Config } from '../../../src/config/index.js';
 import { createLogger } from '../../../src/log/logger.js';
-import { openReconcileRuntime, type ReconcileRuntime } from '../../../src/app/reconcile-runtime.js';
+import { openApp, type App } from '../../../src/app/app.js';
+import { createReconcilers } from '../../../src/app/reconcilers.js';
+import type { PairStores } from '../../../src/app/routes.js';
+import type { PlatformClient } from '../../../src/platforms/platform-client.js';
+import type { PlatformName } from '../../../src/vocabulary/index.js';
 import {
   runReconcile,
   type ReconcileOptions,
@@ -38,7 +42,12 @@ export interface Harness {
   /** The environment a CLI child process needs to reach the same sandboxes and Redis. */
   env: Record<string, string>;
   config: Config;
-  runtime: ReconcileRuntime;
+  app: App;
+  /** The pair of connections named after their platforms: clients by platform and stores. */
+  pair: Pick<PairStores, 'links' | 'conflicts' | 'intents'> & {
+    clients: Record<PlatformName, PlatformClient>;
+  };
+  /** Runs one route's reconciliation (`from`/`to` are the connections, named after platforms). */
   reconcile(
     request: Omit<ReconcileRequest, 'entity'> & Partial<Pick<ReconcileRequest, 'entity'>>,
     options?: ReconcileOptions,
@@ -112,23 +121,33 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const sandboxes = await startSandboxes(options);
   const { offerit, offerslook, env } = sandboxes;
   const config = loadConfig(env);
-  const runtime = await openReconcileRuntime(config, createLogger({ level: 'warn' }), {
-    targets: ['offerit', 'offerslook'],
+  const app = await openApp(config, createLogger({ level: 'warn' }));
+  const reconcilers = createReconcilers(app, {
     worker: true,
     ...(options.workerConcurrency ? { workerConcurrency: options.workerConcurrency } : {}),
   });
+  const route = app.route('offerit', 'offerslook')!;
   return {
     offerit,
     offerslook,
     env,
     config,
-    runtime,
-    reconcile: (request, reconcileOptions) =>
-      runReconcile({ entity: 'all', ...request }, runtime.deps, reconcileOptions),
+    app,
+    pair: {
+      clients: route.sync.clients,
+      links: route.pair.links,
+      conflicts: route.pair.conflicts,
+      intents: route.pair.intents,
+    },
+    async reconcile(request, reconcileOptions) {
+      const reconciler = await reconcilers(request.from, request.to);
+      if (!reconciler) throw new Error(`no route ${request.from}->${request.to}`);
+      return runReconcile({ entity: 'all', ...request }, reconciler.deps, reconcileOptions);
+    },
     clearLogs: () => sandboxes.clearLogs(),
     writes: () => sandboxes.writes(),
     async stop() {
-      await runtime.close();
+      await app.close();
       await sandboxes.stop();
     },
   };

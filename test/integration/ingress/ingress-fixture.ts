@@ -21,6 +21,19 @@ export const QUEUE_NAMES = [
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/**
+ * Both platforms configured (never called: the enqueue function stands in for the queues), so
+ * the two connections named after them, and the route between them, exist.
+ */
+const PLATFORM_ENV = {
+  OFFERIT_BASE_URL: 'http://127.0.0.1:9/api',
+  OFFERIT_API_USERNAME: 'ingress-test',
+  OFFERIT_API_KEY: 'ingress-test-offerit-key',
+  OFFERSLOOK_BASE_URL: 'http://127.0.0.1:9',
+  OFFERSLOOK_NETWORK: 'ingress-test',
+  OFFERSLOOK_API_KEY: 'ingress-test-offerslook-key',
+};
+
 export interface IngressFixture {
   url: string;
   queues: Record<QueueName, Queue>;
@@ -57,23 +70,23 @@ export async function startIngress(
   const { env, readiness, ...ingressOptions } = options;
   const server = await createIngressServer(
     {
-      config: loadConfig({ ...env }),
+      config: loadConfig({ ...PLATFORM_ENV, ...env }),
       logger,
       queues: Object.values(queues),
       metrics,
       readiness: readiness ?? (() => Promise.resolve({ ready: true, checks: { redis: 'ok' } })),
       enqueueSync: async (request) => {
         enqueued.push(request);
-        const target = request.platform === 'offerit' ? 'sync-offerslook' : 'sync-offerit';
-        const { platform, entity, ...rest } = request;
+        const target = request.connection === 'offerit' ? 'sync-offerslook' : 'sync-offerit';
+        const { connection: source, entity, ...rest } = request;
         const job = await queues[target].add('sync', {
-          source: platform,
+          source,
           kind: entity,
           ...rest,
           reason: 'webhook',
           requestedAt: new Date().toISOString(),
         });
-        return { jobId: job.id! };
+        return { jobIds: [job.id!] };
       },
     },
     ingressOptions,

@@ -1,4 +1,4 @@
-// POST /webhooks/:platform over real HTTP, with real BullMQ queues on the test Redis: every
+// POST /webhooks/:connection over real HTTP, with real BullMQ queues on the test Redis: every
 // rejection leaves all queues empty; an accepted webhook becomes exactly one job.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../../src/ingress/index.js';
@@ -153,12 +153,12 @@ describe('webhook over HTTP', () => {
       });
     });
 
-    it('404 for an unknown platform', async () => {
+    it('404 for an unknown connection', async () => {
       const response = await signedPost('hasoffers', { entity: 'offer', id: '1' });
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({
         error: {
-          code: 'UNKNOWN_PLATFORM',
+          code: 'UNKNOWN_CONNECTION',
           message: expect.stringContaining('offerit, offerslook'),
         },
       });
@@ -175,7 +175,7 @@ describe('webhook over HTTP', () => {
     expect(response.status).toBe(202);
     const { jobId } = (await response.json()) as { jobId: string };
     expect(ingress.enqueued).toEqual([
-      { platform: 'offerit', entity: 'goal', id: '48', offerId: '400', event: 'updated' },
+      { connection: 'offerit', entity: 'goal', id: '48', offerId: '400', event: 'updated' },
     ]);
     const job = await ingress.queues['sync-offerslook'].getJob(jobId);
     expect(job?.data).toMatchObject({
@@ -187,9 +187,9 @@ describe('webhook over HTTP', () => {
     });
     expect(await ingress.jobTotal()).toBe(1);
     const metrics = await (await fetch(`${ingress.url}/metrics`)).text();
-    expect(metrics).toContain('offer_sync_webhooks_total{platform="offerit",outcome="accepted"} 1');
+    expect(metrics).toContain('offer_sync_webhooks_total{network="offerit",outcome="accepted"} 1');
     expect(metrics).toContain(
-      'offer_sync_webhooks_total{platform="offerit",outcome="BAD_SIGNATURE"} 2',
+      'offer_sync_webhooks_total{network="offerit",outcome="BAD_SIGNATURE"} 2',
     );
     expect(ingress.logLines.some((line) => line.includes('webhook accepted'))).toBe(true);
     expect(ingress.logLines.join('\n')).not.toContain(SECRET);

@@ -1,18 +1,13 @@
+import { createPlatformQueueSet, enqueueAcross } from '../../helpers/platform-queues.js';
 import { Worker, type Job } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  createQueueSet,
-  enqueueSync,
-  queueWorkerOptions,
-  syncQueueName,
-  type SyncJobData,
-} from '../../../src/queue/index.js';
+import { queueWorkerOptions, syncQueueName, type SyncJobData } from '../../../src/queue/index.js';
 import { redisScope } from '../../helpers/redis.js';
 import { deferred, waitFor } from './wait-for.js';
 
 describe('sync job deduplication', () => {
   const scope = redisScope('dedupe');
-  const queues = createQueueSet({ connection: scope.connect(), prefix: scope.prefix });
+  const queues = createPlatformQueueSet({ connection: scope.connect(), prefix: scope.prefix });
   const workers: Worker[] = [];
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((worker) => worker.close()));
@@ -24,7 +19,7 @@ describe('sync job deduplication', () => {
   });
 
   const offer = (event: string, id = '400') =>
-    enqueueSync(queues.sync, { source: 'offerit', kind: 'offer', id, reason: 'webhook', event });
+    enqueueAcross(queues.sync, { source: 'offerit', kind: 'offer', id, reason: 'webhook', event });
 
   function startWorker(
     processor: (job: Job<SyncJobData>) => Promise<void>,
@@ -35,7 +30,7 @@ describe('sync job deduplication', () => {
       processor,
       queueWorkerOptions({
         connection: scope.connect({ forBullWorker: true }),
-        prefix: scope.prefix,
+        prefix: queues.prefixOf('offerslook'),
         concurrency,
       }),
     );
@@ -91,7 +86,7 @@ describe('sync job deduplication', () => {
     for (let i = 2; i <= 10; i++) expect((await offer(`e${i}`)).jobId).toBe(first.jobId);
     const other = await offer('e1', '401');
     expect(other.jobId).not.toBe(first.jobId);
-    const goal = await enqueueSync(queues.sync, {
+    const goal = await enqueueAcross(queues.sync, {
       source: 'offerit',
       kind: 'goal',
       id: '400',
@@ -112,7 +107,7 @@ describe('sync job deduplication', () => {
   });
 
   it('routes each job to the queue of the platform it writes to', async () => {
-    const toOfferit = await enqueueSync(queues.sync, {
+    const toOfferit = await enqueueAcross(queues.sync, {
       source: 'offerslook',
       kind: 'offer',
       id: '9',
@@ -133,7 +128,7 @@ describe('sync job deduplication', () => {
 
   it('refuses an invalid request without adding anything', async () => {
     await expect(
-      enqueueSync(queues.sync, { source: 'offerit', kind: 'goal', id: '1', reason: 'webhook' }),
+      enqueueAcross(queues.sync, { source: 'offerit', kind: 'goal', id: '1', reason: 'webhook' }),
     ).rejects.toThrow(/offerId/);
     expect(await queues.sync.offerslook.count()).toBe(0);
   });

@@ -1,17 +1,13 @@
+import { createPlatformQueueSet, platformDeadLetterSink } from '../../helpers/platform-queues.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runDlqList, runDlqReplay } from '../../../src/cli/commands/dlq.js';
-import {
-  createDeadLetterSink,
-  createDeadLetters,
-  createQueueSet,
-  type DeadLetter,
-} from '../../../src/queue/index.js';
+import { createDeadLetters, type DeadLetter } from '../../../src/queue/index.js';
 import { redisScope } from '../../helpers/redis.js';
 
 describe('dlq commands', () => {
   const scope = redisScope('dlq-cli');
-  const queues = createQueueSet({ connection: scope.connect(), prefix: scope.prefix });
-  const sink = createDeadLetterSink(queues.deadLetter);
+  const queues = createPlatformQueueSet({ connection: scope.connect(), prefix: scope.prefix });
+  const sink = platformDeadLetterSink(queues);
   const deadLetters = createDeadLetters(queues);
   afterAll(async () => {
     await queues.close();
@@ -35,6 +31,7 @@ describe('dlq commands', () => {
     queue: `sync-${platform}`,
     jobId,
     jobName: 'x.offer',
+    connection: platform,
     platform,
     payload: {
       source: platform === 'offerit' ? 'offerslook' : 'offerit',

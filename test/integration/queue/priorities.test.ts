@@ -1,10 +1,9 @@
 // Live syncs ahead of reconciliation in the queue, and each job's requests in its class.
+import { createPlatformQueueSet, enqueueAcross } from '../../helpers/platform-queues.js';
 import { Worker, type Job } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
-  createQueueSet,
   currentClass,
-  enqueueSync,
   queueWorkerOptions,
   syncJobSchema,
   syncQueueName,
@@ -18,7 +17,7 @@ import { waitFor } from './wait-for.js';
 
 describe('sync job priorities', () => {
   const scope = redisScope('priorities');
-  const queues = createQueueSet({ connection: scope.connect(), prefix: scope.prefix });
+  const queues = createPlatformQueueSet({ connection: scope.connect(), prefix: scope.prefix });
   const workers: Worker[] = [];
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((worker) => worker.close()));
@@ -30,7 +29,7 @@ describe('sync job priorities', () => {
   });
 
   const offer = (id: string, reason: SyncReason) =>
-    enqueueSync(queues.sync, { source: 'offerit', kind: 'offer', id, reason });
+    enqueueAcross(queues.sync, { source: 'offerit', kind: 'offer', id, reason });
 
   /** One job at a time, so the order of runs is the order the queue hands them out. */
   function startWorker(processor: (job: Job<SyncJobData>) => Promise<unknown>): Worker {
@@ -39,7 +38,7 @@ describe('sync job priorities', () => {
       processor,
       queueWorkerOptions({
         connection: scope.connect({ forBullWorker: true }),
-        prefix: scope.prefix,
+        prefix: queues.prefixOf('offerslook'),
         concurrency: 1,
       }),
     );
@@ -63,7 +62,7 @@ describe('sync job priorities', () => {
   it('lifts a waiting reconcile sync that a webhook for the same entity merges into', async () => {
     const ids: string[] = [];
     for (const id of ['1', '2', '3']) ids.push((await offer(id, 'reconcile')).jobId);
-    await enqueueSync(queues.sync, {
+    await enqueueAcross(queues.sync, {
       source: 'offerit',
       kind: 'offer',
       id: '4',
@@ -75,7 +74,7 @@ describe('sync job priorities', () => {
     expect((await queues.sync.offerslook.getJob(merged.jobId))?.priority).toBe(0);
     // It now runs as the webhook's live work, and reads the source fresh: the webhook announced
     // a change the reconcile page may not have seen.
-    const liveMerge = await enqueueSync(queues.sync, {
+    const liveMerge = await enqueueAcross(queues.sync, {
       source: 'offerit',
       kind: 'offer',
       id: '4',

@@ -1,26 +1,27 @@
 // Waiting for sync jobs on a real BullMQ queue: results and failure reasons come back per job,
 // whether the job finished before anyone waited, its event was missed, or it was removed.
+import { createPlatformQueueSet } from '../../helpers/platform-queues.js';
 import { QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createQueueSet, syncQueueName } from '../../../src/queue/index.js';
+import { syncQueueName } from '../../../src/queue/index.js';
 import { RedisHandoffStore } from '../../../src/store/index.js';
 import { createQueueExecutor, JobWaiter } from '../../../src/queue/executor/index.js';
 import { redisScope } from '../../helpers/redis.js';
 
 const scope = redisScope('reconcile-exec');
-const queues = createQueueSet({
+const queues = createPlatformQueueSet({
   connection: scope.connect(),
   prefix: scope.prefix,
   retry: { attempts: 1 },
 });
 const queueName = syncQueueName('offerslook');
-const handoff = new RedisHandoffStore(scope.connect(), { prefix: queues.prefix });
+const handoff = new RedisHandoffStore(scope.connect(), { layout: queues.layout });
 const closing: { close(): Promise<void> }[] = [];
 
 function startWorker(process: (job: Job) => Promise<unknown>): Worker {
   const worker = new Worker(queueName, process, {
     connection: scope.connect({ forBullWorker: true }),
-    prefix: queues.prefix,
+    prefix: queues.prefixOf('offerslook'),
     concurrency: 4,
   });
   closing.push(worker);
@@ -30,7 +31,7 @@ function startWorker(process: (job: Job) => Promise<unknown>): Worker {
 async function startEvents(): Promise<QueueEvents> {
   const events = new QueueEvents(queueName, {
     connection: scope.connect({ forBullWorker: true }),
-    prefix: queues.prefix,
+    prefix: queues.prefixOf('offerslook'),
   });
   closing.push(events);
   await events.waitUntilReady();
@@ -74,8 +75,9 @@ describe('queue executor and job waiter', () => {
     });
     const executor = await createQueueExecutor({
       queues: queues.sync,
+      route: { source: 'offerit', target: 'offerslook' },
       handoff,
-      events: { offerslook: await startEvents() },
+      events: await startEvents(),
     });
     const outcomes = await Promise.all(
       ['1', '2', '3'].map((id) =>
@@ -110,8 +112,9 @@ describe('queue executor and job waiter', () => {
     startWorker(() => Promise.reject(new UnrecoverableError('[VALIDATION] offerslook says no')));
     const executor = await createQueueExecutor({
       queues: queues.sync,
+      route: { source: 'offerit', target: 'offerslook' },
       handoff,
-      events: { offerslook: await startEvents() },
+      events: await startEvents(),
     });
     expect(
       await executor.sync(
@@ -136,8 +139,9 @@ describe('queue executor and job waiter', () => {
     startWorker(() => Promise.resolve('done'));
     const executor = await createQueueExecutor({
       queues: queues.sync,
+      route: { source: 'offerit', target: 'offerslook' },
       handoff,
-      events: { offerslook: await startEvents() },
+      events: await startEvents(),
     });
     expect(
       await executor.sync(
@@ -164,7 +168,7 @@ describe('queue executor and job waiter', () => {
     // Events of another queue: nothing for our job will ever arrive there.
     const elsewhere = new QueueEvents(syncQueueName('offerit'), {
       connection: scope.connect({ forBullWorker: true }),
-      prefix: queues.prefix,
+      prefix: queues.prefixOf('offerit'),
     });
     closing.push(elsewhere);
     await elsewhere.waitUntilReady();

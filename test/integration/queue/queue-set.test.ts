@@ -1,18 +1,13 @@
+import { createPlatformQueueSet, enqueueAcross } from '../../helpers/platform-queues.js';
 import { Worker } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  RECONCILE_QUEUE,
-  createQueueSet,
-  enqueueReconcile,
-  enqueueSync,
-  queueWorkerOptions,
-} from '../../../src/queue/index.js';
+import { RECONCILE_QUEUE, enqueueReconcile, queueWorkerOptions } from '../../../src/queue/index.js';
 import { redisScope } from '../../helpers/redis.js';
 import { waitFor } from './wait-for.js';
 
 describe('queue set', () => {
   const scope = redisScope('queue-set');
-  const queues = createQueueSet({
+  const queues = createPlatformQueueSet({
     connection: scope.connect(),
     prefix: scope.prefix,
     retention: { completedCount: 2, eventsMaxLen: 50 },
@@ -22,7 +17,7 @@ describe('queue set', () => {
     await scope.cleanup();
   });
 
-  it('has one sync queue and one DLQ per platform, and a reconcile queue, under the hash-tagged prefix', () => {
+  it('has one sync queue and one DLQ per connection under its hash tag, and a reconcile queue under the deployment’s', () => {
     expect(queues.all().map((queue) => queue.name)).toEqual([
       'sync-offerit',
       'sync-offerslook',
@@ -30,7 +25,13 @@ describe('queue set', () => {
       'dlq-offerit',
       'dlq-offerslook',
     ]);
-    for (const queue of queues.all()) expect(queue.opts.prefix).toBe(`{${scope.prefix}}`);
+    expect(queues.all().map((queue) => queue.opts.prefix)).toEqual([
+      `{${scope.prefix}:offerit}`,
+      `{${scope.prefix}:offerslook}`,
+      `{${scope.prefix}}`,
+      `{${scope.prefix}:offerit}`,
+      `{${scope.prefix}:offerslook}`,
+    ]);
   });
 
   it('sets retention by age and count, and a capped event stream, on every queue', () => {
@@ -61,12 +62,12 @@ describe('queue set', () => {
       () => Promise.resolve('ok'),
       queueWorkerOptions({
         connection: scope.connect({ forBullWorker: true }),
-        prefix: scope.prefix,
+        prefix: queues.prefixOf('offerit'),
       }),
     );
     try {
       for (let id = 1; id <= 6; id++) {
-        await enqueueSync(queues.sync, {
+        await enqueueAcross(queues.sync, {
           source: 'offerslook',
           kind: 'offer',
           id: String(id),
@@ -85,7 +86,10 @@ describe('queue set', () => {
       await worker.close();
     }
     const redis = scope.connect();
-    const meta = await redis.hget(`{${scope.prefix}}:sync-offerit:meta`, 'opts.maxLenEvents');
+    const meta = await redis.hget(
+      `{${scope.prefix}:offerit}:sync-offerit:meta`,
+      'opts.maxLenEvents',
+    );
     expect(meta).toBe('50');
     const stray = await redis.keys(`${scope.prefix}:*`);
     expect(stray).toEqual([]);

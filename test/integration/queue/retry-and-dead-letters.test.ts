@@ -1,12 +1,14 @@
+import {
+  createPlatformQueueSet,
+  enqueueAcross,
+  platformDeadLetterSink,
+} from '../../helpers/platform-queues.js';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PlatformError, type PlatformErrorCode } from '../../../src/platforms/errors.js';
 import {
-  createDeadLetterSink,
   createDeadLetters,
-  createQueueSet,
   createRateLimiter,
-  enqueueSync,
   limiterKeys,
   queueWorkerOptions,
   recordDeadLettersOnFailure,
@@ -28,12 +30,12 @@ const policy: Partial<RetryPolicy> = {
 
 describe('retry policy on BullMQ, and dead letters', () => {
   const scope = redisScope('retry-dlq');
-  const queues = createQueueSet({
+  const queues = createPlatformQueueSet({
     connection: scope.connect(),
     prefix: scope.prefix,
     retry: policy,
   });
-  const sink = createDeadLetterSink(queues.deadLetter);
+  const sink = platformDeadLetterSink(queues);
   const deadLetters = createDeadLetters(queues);
   const limiter = createRateLimiter(scope.connect(), scope.prefix, {
     offerit: { max: 100, durationMs: 1000 },
@@ -82,7 +84,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
       ),
       queueWorkerOptions({
         connection: scope.connect({ forBullWorker: true }),
-        prefix: scope.prefix,
+        prefix: queues.prefixOf('offerslook'),
         policy,
       }),
     );
@@ -104,7 +106,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
       if (!healthy) throw fail('VALIDATION', { platformMessage: 'advertiser_id is required' });
       return 'synced';
     });
-    const { jobId } = await enqueueSync(queues.sync, request);
+    const { jobId } = await enqueueAcross(queues.sync, request);
     const [letter] = await waitFor(async () => {
       const letters = await deadLetters.list();
       return letters.length > 0 && letters;
@@ -128,7 +130,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
     const failed = (await queues.sync.offerslook.getJob(jobId))!;
     expect(failed.failedReason).toContain('[VALIDATION]');
     expect(failed.failedReason).toContain('advertiser_id is required');
-    expect(await deadLetters.list('offerit')).toEqual([]);
+    expect(await deadLetters.list({ platform: 'offerit' })).toEqual([]);
 
     healthy = true;
     const replayed = await deadLetters.replay(letter!.id);
@@ -146,9 +148,9 @@ describe('retry policy on BullMQ, and dead letters', () => {
     const { calls } = startWorker(() => {
       throw fail('TRANSIENT');
     });
-    const { jobId } = await enqueueSync(queues.sync, request);
+    const { jobId } = await enqueueAcross(queues.sync, request);
     const [letter] = await waitFor(async () => {
-      const letters = await deadLetters.list('offerslook');
+      const letters = await deadLetters.list({ platform: 'offerslook' });
       return letters.length > 0 && letters;
     }, 'a dead letter');
     expect(calls).toHaveLength(3);
@@ -170,7 +172,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
       if (call === 3) throw fail('TRANSIENT');
       return 'synced';
     });
-    const { jobId } = await enqueueSync(queues.sync, request);
+    const { jobId } = await enqueueAcross(queues.sync, request);
     // Once the first 429 is handled, another process's request to that network waits out the pause.
     const redis = scope.connect();
     await waitFor(
@@ -203,7 +205,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
     };
     startWorker(behave);
     startWorker(behave);
-    await enqueueSync(queues.sync, request);
+    await enqueueAcross(queues.sync, request);
     await waitFor(() => started.has('400'), 'the first job to start');
     // Enqueue the second job only once the queue is paused, so an idle worker cannot take it
     // in the moment between the 429 and the pause (a race on a loaded machine, not the subject).
@@ -211,7 +213,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
       async () => (await queues.sync.offerslook.getRateLimitTtl()) > 0,
       'the queue pause',
     );
-    await enqueueSync(queues.sync, { ...request, id: '401' });
+    await enqueueAcross(queues.sync, { ...request, id: '401' });
     await waitFor(() => started.get('400')?.length === 2 && started.has('401'), 'both jobs to run');
     const pausedAt = started.get('400')![0]!;
     expect(started.get('401')![0]! - pausedAt).toBeGreaterThanOrEqual(800);
@@ -221,7 +223,7 @@ describe('retry policy on BullMQ, and dead letters', () => {
     const { calls } = startWorker(() => {
       throw fail('RATE_LIMITED', { retryAfterMs: 30 });
     });
-    const { jobId } = await enqueueSync(queues.sync, request);
+    const { jobId } = await enqueueAcross(queues.sync, request);
     const [letter] = await waitFor(async () => {
       const letters = await deadLetters.list();
       return letters.length > 0 && letters;
@@ -270,13 +272,13 @@ describe('retry policy on BullMQ, and dead letters', () => {
         Promise.reject(new UnrecoverableError('job stalled more than allowable limit')),
       queueWorkerOptions({
         connection: scope.connect({ forBullWorker: true }),
-        prefix: scope.prefix,
+        prefix: queues.prefixOf('offerslook'),
         policy,
       }),
     );
     workers.push(worker);
     const stop = recordDeadLettersOnFailure(worker, sink);
-    const { jobId } = await enqueueSync(queues.sync, request);
+    const { jobId } = await enqueueAcross(queues.sync, request);
     const [letter] = await waitFor(async () => {
       const letters = await deadLetters.list();
       return letters.length > 0 && letters;
@@ -292,15 +294,15 @@ describe('retry policy on BullMQ, and dead letters', () => {
     startWorker(() => {
       throw fail('NOT_FOUND');
     });
-    await enqueueSync(queues.sync, request);
-    await enqueueSync(queues.sync, { ...request, id: '401' });
+    await enqueueAcross(queues.sync, request);
+    await enqueueAcross(queues.sync, { ...request, id: '401' });
     await waitFor(
-      async () => (await deadLetters.list('offerslook')).length === 2,
+      async () => (await deadLetters.list({ platform: 'offerslook' })).length === 2,
       'two dead letters',
     );
     await Promise.all(workers.splice(0).map((worker) => worker.close()));
-    expect((await deadLetters.replayAll('offerit')).replayed).toEqual([]);
-    const result = await deadLetters.replayAll('offerslook');
+    expect((await deadLetters.replayAll({ platform: 'offerit' })).replayed).toEqual([]);
+    const result = await deadLetters.replayAll({ platform: 'offerslook' });
     expect(result.failed).toEqual([]);
     expect(result.replayed).toHaveLength(2);
     expect(await deadLetters.list()).toEqual([]);

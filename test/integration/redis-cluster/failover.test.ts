@@ -3,18 +3,12 @@
 // the worker connection's commands wait out the failover (CLUSTER_RETRY.worker) instead of
 // failing, so no finished job is left active to stall and run again; the producer's adds fail
 // fast and are retried with the same job id, as a webhook sender retries a 503.
+import { createPlatformQueueSet, type PlatformQueueSet } from '../../helpers/platform-queues.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type RedisConfig } from '../../../src/config/index.js';
-import {
-  bullPrefix,
-  connectRedis,
-  createQueueSet,
-  queueWorkerOptions,
-  syncQueueName,
-  type QueueSet,
-} from '../../../src/queue/index.js';
+import { connectRedis, queueWorkerOptions, syncQueueName } from '../../../src/queue/index.js';
 import type { RedisConnection } from '../../../src/redis/redis-connection.js';
 import { startRedisCluster, type LocalRedisCluster } from '../../helpers/redis-cluster.js';
 import { waitFor } from '../../helpers/wait-for.js';
@@ -42,7 +36,7 @@ async function open(role: 'worker' | 'producer'): Promise<RedisConnection> {
 }
 
 /** Adds a job every `everyMs` until stopped; a refused add is retried with the same id. */
-function keepAdding(queues: QueueSet, everyMs: number) {
+function keepAdding(queues: PlatformQueueSet, everyMs: number) {
   const added = new Set<string>();
   let refused = 0;
   let stopped = false;
@@ -84,7 +78,7 @@ function keepAdding(queues: QueueSet, everyMs: number) {
 
 describe('a Redis Cluster failover under load', () => {
   it('loses no job and runs none twice when the queue master dies', async () => {
-    const queues = createQueueSet({ connection: await open('producer'), prefix: PREFIX });
+    const queues = createPlatformQueueSet({ connection: await open('producer'), prefix: PREFIX });
     const runs = new Map<string, number>();
     const workerErrors: string[] = [];
     const worker = new Worker(
@@ -93,13 +87,19 @@ describe('a Redis Cluster failover under load', () => {
         runs.set(job.id!, (runs.get(job.id!) ?? 0) + 1);
         await sleep(5);
       },
-      queueWorkerOptions({ connection: await open('worker'), prefix: PREFIX, concurrency: 4 }),
+      queueWorkerOptions({
+        connection: await open('worker'),
+        prefix: queues.prefixOf('offerslook'),
+        concurrency: 4,
+      }),
     );
     worker.on('error', (error) => workerErrors.push(error.message));
     const producer = keepAdding(queues, 20);
     try {
       await waitFor(() => runs.size >= 20 || undefined, 'jobs to run before the failover');
-      const master = await cluster.masterOf(`${bullPrefix(PREFIX)}:sync-offerslook:wait`);
+      const master = await cluster.masterOf(
+        `${queues.prefixOf('offerslook')}:sync-offerslook:wait`,
+      );
       const failover = await cluster.killMaster(master);
       const afterFailover = producer.added.size;
       await waitFor(

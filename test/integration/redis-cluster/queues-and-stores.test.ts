@@ -1,6 +1,8 @@
 // What offer-sync runs on Redis, on a real 3-master cluster: BullMQ queues and workers built the
 // project's way, the stores' and the limiter's Lua scripts. Every key of one script must hash
-// to one slot (CROSSSLOT otherwise); the hash-tagged prefix `{<prefix>}` puts all of them there.
+// to one slot (CROSSSLOT otherwise); each connection's hash tag `{<prefix>:<name>}` (and each
+// pair's) puts all of them there, while different connections may land on different masters.
+import { createPlatformQueueSet, enqueueAcross } from '../../helpers/platform-queues.js';
 import { randomBytes } from 'node:crypto';
 import { QueueEvents, Worker } from 'bullmq';
 import { Cluster } from 'ioredis';
@@ -9,12 +11,11 @@ import { loadConfig, type RedisConfig } from '../../../src/config/index.js';
 import {
   bullPrefix,
   connectRedis,
-  createQueueSet,
   createRateLimiter,
-  enqueueSync,
   queueWorkerOptions,
   syncQueueName,
 } from '../../../src/queue/index.js';
+import { keyLayout } from '../../../src/redis/key-layout.js';
 import { keyspaceServers, scanKeys } from '../../../src/redis/scan-keys.js';
 import {
   RedisConflictStore,
@@ -48,13 +49,15 @@ afterAll(async () => {
 
 const freshPrefix = (): string => `cluster-${randomBytes(4).toString('hex')}`;
 
-/** Which masters hold keys under `{prefix}`, and how many slots those keys use. */
-async function placement(prefix: string): Promise<{ masters: number; slots: Set<number> }> {
+/** Which masters hold keys under the hash tag `tag`, and how many slots those keys use. */
+async function placement(tag: string): Promise<{ masters: number; slots: Set<number> }> {
+  const pattern = `${bullPrefix(tag).replace(/[[\]*?]/g, '\\$&')}*`;
   const keys: string[] = [];
-  for await (const batch of scanKeys(worker, `${bullPrefix(prefix)}*`)) keys.push(...batch);
+  for await (const batch of scanKeys(worker, pattern)) keys.push(...batch);
+  expect(keys.length).toBeGreaterThan(0);
   let masters = 0;
   for (const server of keyspaceServers(worker)) {
-    const [, found] = await server.scan('0', 'MATCH', `${bullPrefix(prefix)}*`, 'COUNT', 10_000);
+    const [, found] = await server.scan('0', 'MATCH', pattern, 'COUNT', 10_000);
     if (found.length > 0) masters += 1;
   }
   const slots = await Promise.all(keys.map(async (key) => await worker.cluster('KEYSLOT', key)));
@@ -64,7 +67,7 @@ async function placement(prefix: string): Promise<{ masters: number; slots: Set<
 describe('on a Redis Cluster', () => {
   it('a queue set and a worker built the project way process every job', async () => {
     const prefix = freshPrefix();
-    const queues = createQueueSet({ connection: producer, prefix });
+    const queues = createPlatformQueueSet({ connection: producer, prefix });
     const processed: string[] = [];
     const bull = new Worker(
       syncQueueName('offerslook'),
@@ -72,13 +75,17 @@ describe('on a Redis Cluster', () => {
         processed.push(job.id!);
         return Promise.resolve({ synced: job.data.id });
       },
-      queueWorkerOptions({ connection: worker, prefix, concurrency: 4 }),
+      queueWorkerOptions({
+        connection: worker,
+        prefix: queues.prefixOf('offerslook'),
+        concurrency: 4,
+      }),
     );
     try {
       await bull.waitUntilReady();
       const added = await Promise.all(
         Array.from({ length: 20 }, (_, index) =>
-          enqueueSync(queues.sync, {
+          enqueueAcross(queues.sync, {
             source: 'offerit',
             kind: 'offer',
             id: String(400 + index),
@@ -100,12 +107,12 @@ describe('on a Redis Cluster', () => {
       const eventsConnection = await connectRedis(redis, 'worker');
       const events = new QueueEvents(syncQueueName('offerslook'), {
         connection: eventsConnection,
-        prefix: bullPrefix(prefix),
+        prefix: queues.prefixOf('offerslook'),
         lastEventId: '0-0',
       });
       try {
         await events.waitUntilReady();
-        const late = await enqueueSync(queues.sync, {
+        const late = await enqueueAcross(queues.sync, {
           source: 'offerit',
           kind: 'offer',
           id: '999',
@@ -117,8 +124,8 @@ describe('on a Redis Cluster', () => {
         await events.close();
         await eventsConnection.quit();
       }
-      // Every queue key of the prefix is in one slot, hence on one master.
-      const where = await placement(prefix);
+      // Every key of the connection's queues is in one slot, hence on one master.
+      const where = await placement(queues.prefixOf('offerslook'));
       expect(where.masters).toBe(1);
       expect(where.slots.size).toBe(1);
     } finally {
@@ -128,7 +135,10 @@ describe('on a Redis Cluster', () => {
   });
 
   it('the stores run their scripts, touching several keys in one slot', async () => {
-    const prefix = bullPrefix(freshPrefix());
+    const layout = keyLayout(freshPrefix());
+    // The pair's stores under the pair's tag; observations and handed-over records under each
+    // connection's.
+    const prefix = layout.pair('offerit', 'offerslook');
     const offer = (id: string) => ({ kind: 'offer' as const, id });
 
     const links = new RedisLinkStore(worker, { prefix });
@@ -165,7 +175,12 @@ describe('on a Redis Cluster', () => {
     expect((await conflicts.resolve(conflict.id, 'offerit'))?.keep).toBe('offerit');
     expect(await conflicts.list()).toEqual([]);
 
-    const observations = new RedisObservationStore(worker, { prefix });
+    const observations = new RedisObservationStore(worker, {
+      prefixes: {
+        offerit: layout.connection('offerit'),
+        offerslook: layout.connection('offerslook'),
+      },
+    });
     await observations.observe(
       'offerit',
       'offer',
@@ -174,19 +189,29 @@ describe('on a Redis Cluster', () => {
     );
     expect((await observations.get('offerit', offer('400')))?.fields.name?.value).toBe('a');
 
-    const handoff = new RedisHandoffStore(worker, { prefix });
+    const handoff = new RedisHandoffStore(worker, { layout });
     const handedOver = { record: { id: '400', name: 'a' }, readAt: 5 };
     const ref = await handoff.put('offerit', offer('400'), handedOver);
     expect(await handoff.take('offerit', offer('400'), ref)).toEqual(handedOver);
 
-    // Everything the stores keep is in the prefix's one slot.
-    const where = await placement(prefix);
-    expect(where.masters).toBe(1);
-    expect(where.slots.size).toBe(1);
+    // One link stays, so the pair's tag holds keys to place.
+    await links.save({
+      kind: 'offer',
+      offerit: { key: offer('401') },
+      offerslook: { key: offer('8') },
+      version: 0,
+    });
+    // Everything the pair's stores keep is in the pair tag's one slot; what a connection keeps,
+    // in its own.
+    for (const tag of [prefix, layout.connection('offerit')]) {
+      const where = await placement(tag);
+      expect(where.masters).toBe(1);
+      expect(where.slots.size).toBe(1);
+    }
   });
 
   it('the rate limiter keeps its window across processes sharing the cluster', async () => {
-    const prefix = freshPrefix();
+    const prefix = keyLayout(freshPrefix()).connection('offerslook');
     const limits = { offerslook: { max: 2, durationMs: 400 } };
     const first = createRateLimiter(worker, prefix, limits, { jitterMs: 0 });
     const second = createRateLimiter(producer, prefix, limits, { jitterMs: 0 });

@@ -10,8 +10,10 @@ afterAll(() => scope.cleanup());
 
 let counter = 0;
 function freshStore(connection = scope.connect()) {
-  const prefix = `{${scope.prefix}}:${(counter += 1)}`;
-  return { store: new RedisObservationStore(connection, { prefix }), prefix };
+  // Each connection's observations live under its own tag.
+  const base = `${scope.prefix}:${(counter += 1)}`;
+  const prefixes = { offerit: `{${base}:offerit}`, offerslook: `{${base}:offerslook}` };
+  return { store: new RedisObservationStore(connection, { prefixes }), prefixes };
 }
 const offer = { kind: 'offer' as const, id: '400' };
 
@@ -77,8 +79,8 @@ describe('RedisObservationStore', () => {
 
   it('two connections observing one entity at once keep every first sighting', async () => {
     const connection = scope.connect();
-    const { store, prefix } = freshStore(connection);
-    const other = new RedisObservationStore(scope.connect(), { prefix });
+    const { store, prefixes } = freshStore(connection);
+    const other = new RedisObservationStore(scope.connect(), { prefixes });
     await store.observe('offerit', 'offer', [{ key: offer, values: { name: 'a' } }], 1_000);
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>

@@ -32,30 +32,40 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.redis).toEqual({ mode: 'url', url: 'redis://127.0.0.1:6379' });
     expect(config.prefix).toBe('offer-sync');
-    expect(config.offerit).toBeUndefined();
-    expect(config.offerslook).toBeUndefined();
+    expect(config.connections).toEqual({});
+    expect(config.routes).toEqual([]);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.http)).toBe(true);
   });
 
-  it('reads both platforms, rate limits and timeouts', () => {
+  it('reads both platforms as the connections offerit and offerslook, rate limits and timeouts', () => {
     const config = loadConfig({
       ...offerit,
       ...offerslook,
       OFFERIT_RATE_LIMIT: '5/2s',
       OFFERSLOOK_TIMEOUT_MS: '900',
     });
-    expect(config.offerit).toMatchObject({
+    expect(config.connections.offerit).toMatchObject({
+      name: 'offerit',
+      platform: 'offerit',
       baseUrl: 'https://net.example/api',
       username: 'admin',
       rateLimit: { max: 5, durationMs: 2000 },
     });
-    expect(config.offerslook).toMatchObject({
+    expect(config.connections.offerslook).toMatchObject({
+      name: 'offerslook',
+      platform: 'offerslook',
       baseUrl: 'https://net.api.offerslook.com',
       network: 'net',
       rateLimit: { max: 50, durationMs: 10_000 },
       timeoutMs: 900,
     });
+    // One route between the two, both ways, with every entity kind.
+    expect(config.routes.map((route) => [route.name, route.entities])).toEqual([
+      ['offerit->offerslook', ['offer', 'goal', 'commission']],
+      ['offerslook->offerit', ['offer', 'goal', 'commission']],
+    ]);
+    expect(config.configFile).toBeUndefined();
   });
 
   it('names every bad variable on its own line', () => {
@@ -109,10 +119,13 @@ describe('durations and rate limits', () => {
 
 describe('advertiser map', () => {
   it('reads offerit:offerslook pairs and rejects anything else by name', () => {
-    expect(loadConfig({ ADVERTISER_MAP: '1:7, 9:12' }).advertiserMap).toEqual([
-      ['1', '7'],
-      ['9', '12'],
-    ]);
+    const config = loadConfig({ ...offerit, ...offerslook, ADVERTISER_MAP: '1:7, 9:12' });
+    for (const route of config.routes) {
+      expect(route.advertiserMap).toEqual([
+        ['1', '7'],
+        ['9', '12'],
+      ]);
+    }
     expect(problemsOf({ ADVERTISER_MAP: '1=7' })).toEqual([
       'ADVERTISER_MAP: expected offeritId:offerslookId pairs such as 1:7,9:12, got "1=7"',
     ]);

@@ -17,16 +17,17 @@ function harness(overrides: Partial<WebhookDeps> = {}) {
   const calls: EnqueueSyncRequest[] = [];
   const outcomes: string[] = [];
   const deps: WebhookDeps = {
-    secret: SECRET,
+    connections: ['offerit', 'offerslook'],
+    secretFor: () => SECRET,
     enqueueSync: (request) => {
       calls.push(request);
-      return Promise.resolve({ jobId: `job-${calls.length}` });
+      return Promise.resolve({ jobIds: [`job-${calls.length}`] });
     },
     now: () => NOW_MS,
     toleranceMs: 300_000,
     bodyLimitBytes: 1024,
     logger: createLogger({ level: 'silent' }),
-    metrics: { countWebhook: (platform, outcome) => outcomes.push(`${platform}:${outcome}`) },
+    metrics: { countWebhook: (connection, outcome) => outcomes.push(`${connection}:${outcome}`) },
     ...overrides,
   };
   return { calls, outcomes, deps };
@@ -34,11 +35,11 @@ function harness(overrides: Partial<WebhookDeps> = {}) {
 
 function signed(
   body: unknown,
-  options: { platform?: string; timestamp?: number; contentType?: string } = {},
+  options: { connection?: string; timestamp?: number; contentType?: string } = {},
 ): WebhookRequest {
   const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   return {
-    platform: options.platform ?? 'offerit',
+    connection: options.connection ?? 'offerit',
     headers: {
       'content-type': options.contentType ?? 'application/json',
       ...signWebhook(SECRET, options.timestamp ?? NOW_MS / 1000, raw),
@@ -53,13 +54,13 @@ describe('handleWebhook', () => {
     const response = await handleWebhook(
       signed(
         { entity: 'goal', id: 48, offerId: '400', event: 'updated' },
-        { platform: 'offerslook' },
+        { connection: 'offerslook' },
       ),
       deps,
     );
-    expect(response).toEqual({ status: 202, body: { jobId: 'job-1' } });
+    expect(response).toEqual({ status: 202, body: { jobId: 'job-1', jobIds: ['job-1'] } });
     expect(calls).toEqual([
-      { platform: 'offerslook', entity: 'goal', id: '48', offerId: '400', event: 'updated' },
+      { connection: 'offerslook', entity: 'goal', id: '48', offerId: '400', event: 'updated' },
     ]);
     expect(outcomes).toEqual(['offerslook:accepted']);
   });
@@ -82,10 +83,10 @@ describe('handleWebhook', () => {
 
   const rejections: [string, () => WebhookRequest, number, string, RegExp][] = [
     [
-      'unknown platform',
-      () => signed({ entity: 'offer', id: '1' }, { platform: 'hasoffers' }),
+      'unknown connection',
+      () => signed({ entity: 'offer', id: '1' }, { connection: 'hasoffers' }),
       404,
-      'UNKNOWN_PLATFORM',
+      'UNKNOWN_CONNECTION',
       /"hasoffers"; expected one of offerit, offerslook/,
     ],
     [
@@ -219,7 +220,7 @@ describe('handleWebhook', () => {
   });
 
   it('refuses to run without a secret, even for a request signed with an empty one', async () => {
-    const { calls, deps } = harness({ secret: undefined });
+    const { calls, deps } = harness({ secretFor: () => undefined });
     const request = signed({ entity: 'offer', id: '1' });
     request.headers = {
       'content-type': 'application/json',

@@ -71,9 +71,7 @@ describe('createMetricsRegistry', () => {
     expect(
       sample(text, 'offer_sync_reconcile_writes_total{route="offerit.offer->offerslook.offer"}'),
     ).toBe(2);
-    expect(sample(text, 'offer_sync_webhooks_total{platform="offerit",outcome="accepted"}')).toBe(
-      1,
-    );
+    expect(sample(text, 'offer_sync_webhooks_total{network="offerit",outcome="accepted"}')).toBe(1);
   });
 
   it('keeps registries apart and includes process metrics by default', async () => {

@@ -40,7 +40,7 @@ describe('sync job payload', () => {
       try {
         parsePayload(
           syncJobSchema,
-          { ...offer, source: 'hasoffers', id: 'a/b', reason: 'because', requestedAt: 'today' },
+          { ...offer, source: 'Has Offers', id: 'a/b', reason: 'because', requestedAt: 'today' },
           'sync job',
         );
       } catch (caught) {

@@ -6,7 +6,7 @@ import {
   connectionOptions,
   deadLetterId,
   deadLetterQueueName,
-  platformOfSyncQueue,
+  connectionOfSyncQueue,
   reconcileDedupeId,
   resolveRetention,
   resolveRetryPolicy,
@@ -20,8 +20,9 @@ describe('queue names and keys', () => {
   it('names one sync queue and one DLQ per platform', () => {
     expect(syncQueueName('offerit')).toBe('sync-offerit');
     expect(deadLetterQueueName('offerslook')).toBe('dlq-offerslook');
-    expect(platformOfSyncQueue('sync-offerslook')).toBe('offerslook');
-    expect(platformOfSyncQueue('reconcile')).toBeUndefined();
+    expect(connectionOfSyncQueue('sync-offerslook')).toBe('offerslook');
+    expect(connectionOfSyncQueue('sync-partner-a')).toBe('partner-a');
+    expect(connectionOfSyncQueue('reconcile')).toBeUndefined();
     expect(otherPlatform('offerit')).toBe('offerslook');
     expect(otherPlatform('offerslook')).toBe('offerit');
   });

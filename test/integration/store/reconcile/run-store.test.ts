@@ -16,8 +16,7 @@ function builderAt(minute: number): ReportBuilder {
   const startedAt = new Date(Date.UTC(2025, 0, 2, 3, minute));
   return new ReportBuilder({
     runId: newRunId(startedAt),
-    from: 'offerit',
-    to: 'offerslook',
+    route: 'offerit->offerslook',
     entity: 'all',
     dryRun: false,
     reason: 'schedule',

@@ -4,8 +4,7 @@ import { ReportBuilder, type ReconcileItem } from '../../../../src/sync/reconcil
 
 const start = {
   runId: '20250102T030405678Z-abcdef',
-  from: 'offerit' as const,
-  to: 'offerslook' as const,
+  route: 'offerit->offerslook',
   entity: 'all' as const,
   dryRun: false,
   reason: 'cli' as const,
