@@ -7,7 +7,10 @@
 //   3. requests per created, updated and unchanged offer of live syncs in each direction against
 //      the true minimum (per-entity.ts: one read of the source + the writes needed), at the
 //      README's budgets; targets on the target platform: <= 1.1 per created offer plus the writes
-//      needed beyond one, <= the writes + 1 read per updated offer (unchanged: shown, no target).
+//      needed beyond one, <= the writes + 1 read per updated offer (unchanged: shown, no target);
+//   4. two Offerslook connections fed at once from one config file by one worker process: each
+//      one's requests per second against its own budget (target >= 0.95 each, no window over
+//      it, no 429, the two runs overlapping; connections.ts).
 // Sandboxes and the in-process workers share this process; worker processes are children.
 // Exits non-zero when a target is missed.
 //   npx tsx bench/pipeline/run.ts            (REDIS_URL, or a private redis-server)
@@ -17,6 +20,12 @@ import { Redis } from 'ioredis';
 import { formatRateLimit, type RateLimit } from '../../src/config/index.js';
 import { acquireTestRedis } from '../../test/helpers/redis-server.js';
 import { measureBudgetUse, type BudgetResult } from './budget.js';
+import {
+  formatConnections,
+  measureConnections,
+  meetsConnectionsTarget,
+  type ConnectionsResult,
+} from './connections.js';
 import { measureOverhead, type OverheadResult } from './overhead.js';
 import { formatLive, measureLiveSyncs, meetsLiveTarget, type LiveFigure } from './per-entity.js';
 
@@ -34,14 +43,15 @@ export interface PipelineBenchOptions {
   processes?: number[];
   /** Told each result line as soon as it is measured. */
   report?: (line: string) => void;
-  /** Which parts to run. @defaultValue all: ['overhead', 'budget', 'live'] */
-  parts?: readonly ('overhead' | 'budget' | 'live')[];
+  /** Which parts to run. @defaultValue all: ['overhead', 'budget', 'live', 'connections'] */
+  parts?: readonly ('overhead' | 'budget' | 'live' | 'connections')[];
 }
 
 export interface PipelineBenchResult {
   overhead?: OverheadResult;
   budget: BudgetResult[];
   live: LiveFigure[];
+  connections?: ConnectionsResult;
 }
 
 /** The share of the budget a run must reach. */
@@ -51,7 +61,7 @@ export async function runPipelineBench(
   options: PipelineBenchOptions,
 ): Promise<PipelineBenchResult> {
   const prefix = `bench-pipeline-${randomBytes(4).toString('hex')}`;
-  const parts = options.parts ?? ['overhead', 'budget', 'live'];
+  const parts = options.parts ?? ['overhead', 'budget', 'live', 'connections'];
   try {
     let overhead: OverheadResult | undefined;
     if (parts.includes('overhead')) {
@@ -85,7 +95,20 @@ export async function runPipelineBench(
       );
       for (const figure of live) for (const line of formatLive(figure)) options.report?.(line);
     }
-    return { ...(overhead ? { overhead } : {}), budget, live };
+    let connections: ConnectionsResult | undefined;
+    if (parts.includes('connections')) {
+      connections = await measureConnections({
+        redisUrl: options.redisUrl,
+        prefix: `${prefix}-connections`,
+      });
+      for (const line of formatConnections(connections)) options.report?.(line);
+    }
+    return {
+      ...(overhead ? { overhead } : {}),
+      budget,
+      live,
+      ...(connections ? { connections } : {}),
+    };
   } finally {
     await deleteKeys(options.redisUrl, prefix);
   }
@@ -133,14 +156,18 @@ async function main(): Promise<void> {
   const redis = await acquireTestRedis();
   console.log(`redis: ${redis.description}`);
   try {
-    // One part at a time for a quick look: BENCH_PARTS=overhead,budget,live.
+    // One part at a time for a quick look: BENCH_PARTS=overhead,budget,live,connections.
     const parts = process.env.BENCH_PARTS?.split(',') as PipelineBenchOptions['parts'];
     const result = await runPipelineBench({
       redisUrl: redis.url,
       report: (line) => console.log(line),
       ...(parts ? { parts } : {}),
     });
-    if (!result.budget.every(meetsTarget) || !result.live.every(meetsLiveTarget))
+    if (
+      !result.budget.every(meetsTarget) ||
+      !result.live.every(meetsLiveTarget) ||
+      (result.connections && !meetsConnectionsTarget(result.connections))
+    )
       process.exitCode = 1;
   } finally {
     await redis.stop();
