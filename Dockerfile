@@ -7,7 +7,6 @@ COPY stubs ./stubs
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY workers ./workers
 RUN npm run build
 
 # Production dependencies only, installed apart so no dev tool reaches the runtime image.

@@ -20,7 +20,7 @@ import { syncQueueName } from './names.js';
  * A sync request: the job's payload (`requestedAt` defaults to now) and the connection it writes
  * to, whose queue takes it.
  */
-export type SyncRequest = Omit<SyncJob, 'requestedAt'> & {
+export type SyncJobRequest = Omit<SyncJob, 'requestedAt'> & {
   requestedAt?: string;
   target: ConnectionName;
 };
@@ -41,7 +41,7 @@ const LOWEST_PRIORITY = Math.max(...Object.values(SYNC_PRIORITIES));
  */
 export async function enqueueSync(
   syncQueues: Readonly<Record<ConnectionName, Queue<SyncJobData>>>,
-  request: SyncRequest,
+  request: SyncJobRequest,
   now: () => Date = () => new Date(),
 ): Promise<Enqueued> {
   const { target, ...payload } = request;

@@ -30,7 +30,7 @@ export type {
   DeadLetterQueue,
 } from './queue-set.js';
 export { enqueueSync, enqueueReconcile } from './enqueue.js';
-export type { SyncRequest, Enqueued } from './enqueue.js';
+export type { SyncJobRequest, Enqueued } from './enqueue.js';
 export {
   CLUSTER_RETRY,
   clusterOptions,

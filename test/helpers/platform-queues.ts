@@ -11,7 +11,7 @@ import {
   type QueueSet,
   type QueueSetOptions,
   type SyncQueue,
-  type SyncRequest,
+  type SyncJobRequest,
 } from '../../src/queue/index.js';
 import { PLATFORMS, otherPlatform, type PlatformName } from '../../src/vocabulary/index.js';
 
@@ -29,7 +29,7 @@ export function createPlatformQueueSet(
 /** A sync from `source` to the connection of the other platform. */
 export function enqueueAcross(
   sync: QueueSet['sync'],
-  request: Omit<SyncRequest, 'target'> & { source: PlatformName },
+  request: Omit<SyncJobRequest, 'target'> & { source: PlatformName },
   now?: () => Date,
 ): Promise<Enqueued> {
   return enqueueSync(sync, { ...request, target: otherPlatform(request.source) }, now);

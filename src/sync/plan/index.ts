@@ -17,7 +17,7 @@ export type {
   FieldNote,
   FieldPolicy,
   FieldReason,
-  FieldSync,
+  SyncPolicy,
   Plan,
   PlanAction,
   PlanInput,

@@ -4,24 +4,12 @@ import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityKind, PlatformRecord } from '../../vocabulary/index.js';
 import type { ConflictValues } from '../../store/conflicts/conflict.js';
 import type { Link } from '../../store/links/link.js';
+import type { ConflictPolicy, FieldPolicy } from '../../mapping/types.js';
 import type { EditTime } from './edit-time.js';
 import type { FieldEquals } from './equals.js';
 
-/** `always`: kept in step; `once`: written when the twin is created (or first filled); `never`: not synced. */
-export type FieldSync = 'always' | 'once' | 'never';
-
-export interface FieldPolicy {
-  /** Dotted path in the target record, e.g. `payout` or `base_event.payout`. */
-  target: string;
-  sync: FieldSync;
-  /** The platform whose value wins when both sides changed the field since the last sync. */
-  owner?: PlatformName;
-  /** The source fields its rule reads (see the mapping's FieldPolicy). */
-  reads?: readonly string[];
-}
-
-/** For fields changed on both sides and without an owner. */
-export type ConflictPolicy = 'newest-wins' | 'manual';
+// A field's policy is the mapping's: the planner reads it as compiled (one definition).
+export type { ConflictPolicy, FieldPolicy, SyncPolicy } from '../../mapping/types.js';
 
 export interface Direction {
   from: PlatformName;
