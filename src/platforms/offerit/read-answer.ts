@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { PlatformError } from '../errors.js';
 import { httpFailure, protocolFailure } from '../http/classify.js';
 import { failureText, isSuccessResult, offeritEnvelopeSchema } from './wire/envelope.js';
+import { parseJsonExact } from '../http/parse-json-exact.js';
 
 const PLATFORM = 'offerit';
 
@@ -45,7 +46,7 @@ export function readAnswer<S extends z.ZodType>(
     ({ ok: false, error, ambiguous: isAmbiguous }) as const;
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = parseJsonExact(body);
   } catch {
     if (status >= 300)
       return fail(httpFailure(PLATFORM, operation, { status, body, retryAfterHeader }));

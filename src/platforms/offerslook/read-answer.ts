@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { PlatformError, parseRetryAfter } from '../errors.js';
 import { httpFailure, protocolFailure } from '../http/classify.js';
 import { envelopeSchema } from './wire/envelope.js';
+import { parseJsonExact } from '../http/parse-json-exact.js';
 
 const PLATFORM = 'offerslook';
 
@@ -76,7 +77,7 @@ function envelopeFailure(
 
 function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(body) as unknown };
+    return { ok: true, value: parseJsonExact(body) };
   } catch {
     return { ok: false };
   }

@@ -35,6 +35,7 @@ import {
   type OfferitVariantSettings,
   type OfferitVariants,
 } from './variants.js';
+import { stringifyWithNumbers } from '../common/json-number.js';
 
 export interface OfferitSandboxOptions extends SandboxOptions {
   /** Expected `api-username`. @defaultValue 'sandbox' */
@@ -75,6 +76,8 @@ export function createOfferitSandbox(options: OfferitSandboxOptions = {}): Offer
   if (options.fixtures) state.seed(options.fixtures);
 
   const app = Fastify({ logger: false, routerOptions: { querystringParser: decodePhpForm } });
+  // Answers may hold JSON numbers written from decimal text (jsonNumber): serialise them as is.
+  app.setReplySerializer((payload) => stringifyWithNumbers(payload));
   app.addContentTypeParser(FORM_TYPE, { parseAs: 'string' }, (_request, body, done) => {
     done(null, decodePhpForm(body as string));
   });

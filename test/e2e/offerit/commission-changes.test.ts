@@ -34,6 +34,13 @@ const fixtures: OfferitFixtures = {
     },
     // Restricted to one affiliate, with no payout set at all.
     { offerid: '400', changeid: '60', loginid: '3' },
+    // Amounts a binary float would change: a trailing zero, and more digits than 2^53 holds.
+    {
+      offerid: '400',
+      changeid: '61',
+      flat_amount_per_conversion: '7.50',
+      percentage_of_customer_conversion: '12345678901234567.89',
+    },
   ],
 };
 
@@ -45,6 +52,19 @@ describe.each(ANSWERS)('offerit commission changes (%s answers)', (answers) => {
     platform = createOfferitPlatform(running.client);
   });
   afterEach(() => running.sandbox.stop());
+
+  it('reads payouts sent as JSON numbers exactly as the platform wrote them', async () => {
+    const answer = await fetch(`${running.baseUrl}/offer/get_commission_changes?offerid=400`, {
+      headers: running.headers,
+    }).then((response) => response.text());
+    // The wire holds JSON numbers in their shortest form (no quotes), as the documented sample does.
+    expect(answer).toContain(':7.5,');
+    expect(answer).toContain(':12345678901234567.89');
+    const changes = await running.client.getCommissionChanges({ offerid: 400 });
+    const exact = changes.find((change) => change.changeid === '61')!;
+    expect(exact.flat_amount_per_conversion).toBe('7.5');
+    expect(exact.percentage_of_customer_conversion).toBe('12345678901234567.89');
+  });
 
   it('reads sub-affiliates, countries, goal switches and CPM into one record', async () => {
     const changes = await running.client.getCommissionChanges({ offerid: 400 });
@@ -114,6 +134,6 @@ describe.each(ANSWERS)('offerit commission changes (%s answers)', (answers) => {
   it('lists the changes of the offer (default rows left out), each a valid commission record', async () => {
     const listed = [];
     for await (const change of platform.list('commission', { offerId: '400' })) listed.push(change);
-    expect(listed.map((change) => change.changeid)).toEqual(['60', '59']);
+    expect(listed.map((change) => change.changeid)).toEqual(['60', '61', '59']);
   });
 });

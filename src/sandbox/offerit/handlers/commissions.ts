@@ -24,6 +24,7 @@ import {
 import { invalid, notFound } from '../sandbox-failure.js';
 import type { OfferitSandboxState } from '../state.js';
 import type { OfferitVariants } from '../variants.js';
+import { jsonNumber } from '../../common/json-number.js';
 
 type AddChangeInput = z.output<typeof addCommissionChangeParamsSchema>;
 type SetPayoutsInput = z.output<typeof setCommissionChangePayoutsParamsSchema>;
@@ -199,12 +200,14 @@ function renderChange(
   if (subaffs.length > 0 && variants.subAffiliates === 'map')
     row[OFFERIT_SUBAFF_MAP_LABEL] = Object.fromEntries(subaffs);
   else for (const [label, value] of subaffs) row[label] = value;
-  // The documented sample sends payouts as JSON numbers; only the ones that are set.
+  // The documented sample sends payouts as JSON numbers; only the ones that are set. Each is
+  // written as the stored decimal's own text (`7.50`), as a platform storing decimals would, so a
+  // client that reads numbers through floats shows up here.
   for (const [label, field] of Object.entries(OFFERIT_PAYOUT_LABELS)) {
     const value = payouts[field];
-    if (value !== undefined) row[label] = Number(value);
+    if (value !== undefined) row[label] = jsonNumber(value);
   }
-  if (change.cpm_payout !== undefined) row['CPM Payout'] = Number(change.cpm_payout);
+  if (change.cpm_payout !== undefined) row['CPM Payout'] = jsonNumber(change.cpm_payout);
   if (variants.goalRowFlags === 'booleans') {
     for (const [label, flag] of Object.entries(OFFERIT_GOAL_FLAG_LABELS)) {
       const value = change.flags[flag];
