@@ -6,7 +6,7 @@ import { CleanupStack, closeOnSignals } from '../../app/cleanup-stack.js';
 import { isDemo, prepareDemo } from '../../app/demo.js';
 import { mirrorSampleNetwork } from '../../app/mirror-sample.js';
 import { startService } from '../../app/service.js';
-import { createLogger } from '../../log/logger.js';
+import { createProcessLogger } from '../../log/logger.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
@@ -27,7 +27,7 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
     notes = prepared.notes;
   }
   const config = configOrExit(env);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createProcessLogger({ level: config.logLevel, format: config.logFormat });
   try {
     const service = await startService(config, logger, {
       http: options.http,
