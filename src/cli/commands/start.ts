@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { CleanupStack, closeOnSignals } from '../../app/cleanup-stack.js';
 import { isDemo, prepareDemo } from '../../app/demo.js';
+import { firstMirrorReport } from '../../app/first-mirror-report.js';
 import { mirrorSampleNetwork } from '../../app/mirror-sample.js';
 import { startService } from '../../app/service.js';
 import { createProcessLogger } from '../../log/logger.js';
@@ -58,8 +59,20 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
     lines.push('  stop with Ctrl-C');
     process.stdout.write(`${lines.join('\n')}\n`);
     if (demo) {
-      const queued = await mirrorSampleNetwork(service.app);
-      process.stdout.write(`  mirroring the sample network: ${queued}\n`);
+      const mirror = await mirrorSampleNetwork(service.app);
+      process.stdout.write(`  mirroring the sample network: ${mirror.line}\n`);
+      // In the background: the service runs meanwhile, and Ctrl-C stops the wait.
+      const stopWaiting = new AbortController();
+      cleanup.push('first mirror report', () => stopWaiting.abort());
+      firstMirrorReport(service.app, mirror.jobs, {
+        baseUrl: service.url ?? `http://${config.http.host}:${config.http.port}`,
+        signal: stopWaiting.signal,
+      }).then(
+        (lines) => lines && process.stdout.write(`${lines.join('\n')}\n`),
+        (error: Error) =>
+          stopWaiting.signal.aborted ||
+          logger.warn({ err: error }, 'could not report the first mirror'),
+      );
     }
   } catch (error) {
     await cleanup.close();
