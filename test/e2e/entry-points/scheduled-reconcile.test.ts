@@ -79,7 +79,7 @@ describe('RECONCILE_CRON across two service processes', () => {
     for (const offer of sandboxes.offerit.state.offers.values()) {
       expect(
         names.filter((name) => name === offer.fields.name),
-        offer.fields.name,
+        `twins of Offerit offer ${offer.offerid}`,
       ).toHaveLength(1);
     }
   }, 120_000);
