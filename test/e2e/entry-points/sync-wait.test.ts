@@ -72,7 +72,11 @@ describe('offer-sync sync --wait / --inline', () => {
     const worker = h.spawnWorker({ concurrency: 1 });
     try {
       await worker.ready;
-      const run = await h.cli(['sync', 'offerit:offer:401', '--wait', '--json']);
+      // Side by side (each is a cold CLI start): --wait on one offer, --inline on another.
+      const [run, inlineRun] = await Promise.all([
+        h.cli(['sync', 'offerit:offer:401', '--wait', '--json']),
+        h.cli(['sync', 'offerit:offer:403', '--inline', '--json']),
+      ]);
 
       expect(run.code, `${run.stdout}\n${run.stderr}\n${worker.output()}`).toBe(0);
       const report = JSON.parse(run.stdout) as SyncReport;
@@ -87,9 +91,9 @@ describe('offer-sync sync --wait / --inline', () => {
       expect(route!.jobId).toEqual(expect.any(String));
       expect(route!.result).toMatchObject({ action: 'create', sourceId: 'offer:401' });
       // The same keys as --inline's, plus the job's.
-      const inline = JSON.parse(
-        (await h.cli(['sync', 'offerit:offer:401', '--inline', '--json'])).stdout,
-      ) as SyncReport;
+      expect(inlineRun.code, inlineRun.stderr).toBe(0);
+      const inline = JSON.parse(inlineRun.stdout) as SyncReport;
+      expect(inline.routes[0]!.result).toMatchObject({ action: 'create', sourceId: 'offer:403' });
       expect(Object.keys(inline).sort()).toEqual(Object.keys(report).sort());
       expect(Object.keys(inline.routes[0]!).sort()).toEqual(
         Object.keys(route!)
