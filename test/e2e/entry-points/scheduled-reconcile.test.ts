@@ -55,7 +55,7 @@ describe('RECONCILE_CRON across two service processes', () => {
         );
       },
       `${TICKS} scheduled runs per route`,
-      60_000,
+      90_000,
       250,
     );
     // Both still run: neither gave up its scheduler or crashed over the other's.
@@ -82,5 +82,5 @@ describe('RECONCILE_CRON across two service processes', () => {
         `twins of Offerit offer ${offer.offerid}`,
       ).toHaveLength(1);
     }
-  }, 120_000);
+  }, 180_000);
 });

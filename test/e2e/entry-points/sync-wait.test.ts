@@ -35,7 +35,8 @@ describe('offer-sync sync --wait / --inline', () => {
 
   it('without a worker: exits 3 at once, says so, suggests start/worker/--inline, queues nothing', async () => {
     const started = Date.now();
-    const run = await h.cli(['sync', 'offerit:offer:400', '--wait']);
+    // A wait would take --timeout (2 min here); the answer comes long before.
+    const run = await h.cli(['sync', 'offerit:offer:400', '--wait', '--timeout', '120000']);
     const tookMs = Date.now() - started;
 
     expect(run.code, run.stderr).toBe(3);
@@ -43,11 +44,11 @@ describe('offer-sync sync --wait / --inline', () => {
       'no worker is running on sync-offerslook (the queue of offerslook)',
     );
     expect(run.stdout).toMatch(/offer-sync start or offer-sync worker.*--inline/);
-    // Not after --timeout (60 s): the CLI process's own start-up is most of this.
-    expect(tookMs).toBeLessThan(20_000);
+    // The CLI process's own cold start is most of this.
+    expect(tookMs).toBeLessThan(60_000);
     const counts = await h.app.queues.sync.offerslook!.getJobCounts();
     expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   it('--inline runs the sync in the CLI process: the offer is on Offerslook and linked', async () => {
     const run = await h.cli(['sync', 'offerit:offer:400', '--inline', '--json']);
