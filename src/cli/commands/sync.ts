@@ -74,7 +74,8 @@ export interface RouteReport {
   route: string;
   /** The connection written to. */
   target: string;
-  status: 'queued' | 'done' | 'failed' | 'timeout' | 'no-worker';
+  /** `not-queued`: its own queue has a worker, another route's has none, so nothing was queued. */
+  status: 'queued' | 'done' | 'failed' | 'timeout' | 'no-worker' | 'not-queued';
   /** The queue job (not for --inline). */
   jobId?: string;
   queue?: string;
@@ -196,7 +197,7 @@ async function runQueued(
           report.routes.push({
             route: route.name,
             target: route.target,
-            status: 'no-worker',
+            status: none ? 'no-worker' : 'not-queued',
             queue,
             reason: none
               ? `no worker is running on ${queue}`

@@ -36,7 +36,10 @@ describe('offer-sync sync --wait / --inline', () => {
   it('without a worker: exits 3 at once, says so, suggests start/worker/--inline, queues nothing', async () => {
     const started = Date.now();
     // A wait would take --timeout (2 min here); the answer comes long before.
-    const run = await h.cli(['sync', 'offerit:offer:400', '--wait', '--timeout', '120000']);
+    const [run, json] = await Promise.all([
+      h.cli(['sync', 'offerit:offer:400', '--wait', '--timeout', '120000']),
+      h.cli(['sync', 'offerit:offer:400', '--wait', '--timeout', '120000', '--json']),
+    ]);
     const tookMs = Date.now() - started;
 
     expect(run.code, run.stderr).toBe(3);
@@ -46,6 +49,19 @@ describe('offer-sync sync --wait / --inline', () => {
     expect(run.stdout).toMatch(/offer-sync start or offer-sync worker.*--inline/);
     // The CLI process's own cold start is most of this.
     expect(tookMs).toBeLessThan(60_000);
+    expect(json.code, json.stderr).toBe(3);
+    const report = JSON.parse(json.stdout) as SyncReport;
+    expect(report).toMatchObject({ target: 'offerit:offer:400', mode: 'wait' });
+    expect(report.problem).toMatch(/^no worker is running on sync-offerslook .*--inline$/);
+    expect(report.routes).toEqual([
+      {
+        route: 'offerit->offerslook',
+        target: 'offerslook',
+        status: 'no-worker',
+        queue: 'sync-offerslook',
+        reason: 'no worker is running on sync-offerslook',
+      },
+    ]);
     const counts = await h.app.queues.sync.offerslook!.getJobCounts();
     expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(0);
   }, 90_000);
