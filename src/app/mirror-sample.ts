@@ -3,8 +3,21 @@
 import { enqueueReconcile } from '../queue/index.js';
 import type { App } from './app.js';
 
-export async function mirrorSampleNetwork(app: App): Promise<string> {
-  const ids: string[] = [];
+export interface MirrorJob {
+  /** `offerit->offerslook` */
+  route: string;
+  /** The reconcile job on the reconcile queue. */
+  jobId: string;
+}
+
+export interface SampleMirror {
+  /** What was queued, for the start banner. */
+  line: string;
+  jobs: MirrorJob[];
+}
+
+export async function mirrorSampleNetwork(app: App): Promise<SampleMirror> {
+  const jobs: MirrorJob[] = [];
   for (const route of app.routes) {
     const queued = await enqueueReconcile(app.queues.reconcile, {
       from: route.source.name,
@@ -13,7 +26,8 @@ export async function mirrorSampleNetwork(app: App): Promise<string> {
       dryRun: false,
       reason: 'cli',
     });
-    ids.push(`${route.source.name}>${route.target.name} job ${queued.jobId}`);
+    jobs.push({ route: route.config.name, jobId: queued.jobId });
   }
-  return `reconcile ${ids.join(', ')} (watch them in the dashboard)`;
+  const ids = jobs.map((job) => `${job.route.replace('->', '>')} job ${job.jobId}`);
+  return { line: `reconcile ${ids.join(', ')} (watch them in the dashboard)`, jobs };
 }

@@ -2,8 +2,11 @@
 // and registers itself here; entry points stay thin.
 import { Command } from 'commander';
 
-/** Exit codes are a contract: 0 ok, 1 a check or item failed, 2 usage or configuration error. */
-export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+/**
+ * Exit codes are a contract: 0 ok, 1 a check or item failed, 2 usage or configuration error,
+ * 3 nothing could run it (`sync --wait` found no worker on a queue it would wait on).
+ */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, NO_WORKER: 3 } as const;
 
 export type CommandRegistrar = (program: Command) => void;
 

@@ -39,6 +39,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   allowEviction: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** Unset: pretty when the log goes to a terminal, JSON otherwise. */
+  logFormat?: NonNullable<Env['LOG_FORMAT']>;
 }
 
 export class ConfigError extends OfferSyncError {
@@ -97,6 +99,7 @@ export function loadConfig(
     problems.push('DASHBOARD_USER and DASHBOARD_PASSWORD: set both or neither');
   }
   if (env.RECONCILE_CRON) config.reconcileCron = env.RECONCILE_CRON;
+  if (env.LOG_FORMAT) config.logFormat = env.LOG_FORMAT;
 
   const file = configFilePath(env.OFFER_SYNC_CONFIG, options.cwd);
   const defaults = connectionDefaults(env);

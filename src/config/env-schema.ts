@@ -168,6 +168,12 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT: duration('30s'),
   ALLOW_EVICTION: flag(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` or `pretty`; unset: pretty when the log goes to a terminal. */
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'], {
+      message: 'expected json or pretty (or unset: pretty on a terminal)',
+    })
+    .optional(),
 });
 
 export type Env = z.output<typeof envSchema>;

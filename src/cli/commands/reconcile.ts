@@ -4,9 +4,8 @@
 // platforms, so `--from offerit --to offerslook` reads as before. Exit codes are a contract: 0 nothing failed, 1 an item failed (or the run stopped
 // early), 2 usage or configuration error. With --json, stdout carries exactly one JSON object.
 import { Option, type Command } from 'commander';
-import { pino } from 'pino';
 import { ConfigError, unknownConnection, type Config } from '../../config/index.js';
-import { createLogger } from '../../log/logger.js';
+import { createProcessLogger } from '../../log/logger.js';
 import { MappingLoadError } from '../../mapping/index.js';
 import { RECONCILE_ENTITIES, type ReconcileEntity } from '../../vocabulary/index.js';
 import {
@@ -55,7 +54,7 @@ export async function runReconcileCommand(options: ReconcileCommandOptions): Pro
     return EXIT.USAGE;
   }
   // Logs go to stderr: stdout is the report (JSON or the table).
-  const logger = createLogger({ level: config.logLevel }, pino.destination(2));
+  const logger = createProcessLogger({ level: config.logLevel, format: config.logFormat, fd: 2 });
   let app: App | undefined;
   let route: RouteReconcile | undefined;
   try {

@@ -4,9 +4,10 @@
 import type { Command } from 'commander';
 import { CleanupStack, closeOnSignals } from '../../app/cleanup-stack.js';
 import { isDemo, prepareDemo } from '../../app/demo.js';
+import { firstMirrorReport } from '../../app/first-mirror-report.js';
 import { mirrorSampleNetwork } from '../../app/mirror-sample.js';
 import { startService } from '../../app/service.js';
-import { createLogger } from '../../log/logger.js';
+import { createProcessLogger } from '../../log/logger.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
@@ -27,7 +28,7 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
     notes = prepared.notes;
   }
   const config = configOrExit(env);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createProcessLogger({ level: config.logLevel, format: config.logFormat });
   try {
     const service = await startService(config, logger, {
       http: options.http,
@@ -58,8 +59,20 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
     lines.push('  stop with Ctrl-C');
     process.stdout.write(`${lines.join('\n')}\n`);
     if (demo) {
-      const queued = await mirrorSampleNetwork(service.app);
-      process.stdout.write(`  mirroring the sample network: ${queued}\n`);
+      const mirror = await mirrorSampleNetwork(service.app);
+      process.stdout.write(`  mirroring the sample network: ${mirror.line}\n`);
+      // In the background: the service runs meanwhile, and Ctrl-C stops the wait.
+      const stopWaiting = new AbortController();
+      cleanup.push('first mirror report', () => stopWaiting.abort());
+      firstMirrorReport(service.app, mirror.jobs, {
+        baseUrl: service.url ?? `http://${config.http.host}:${config.http.port}`,
+        signal: stopWaiting.signal,
+      }).then(
+        (lines) => lines && process.stdout.write(`${lines.join('\n')}\n`),
+        (error: Error) =>
+          stopWaiting.signal.aborted ||
+          logger.warn({ err: error }, 'could not report the first mirror'),
+      );
     }
   } catch (error) {
     await cleanup.close();
