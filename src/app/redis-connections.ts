@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { connectRedis } from '../queue/index.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import type { CleanupStack } from './cleanup-stack.js';
+import { createRedisHealth } from './redis-health.js';
 
 export interface RedisConnections {
   /** Stores and the limiter. */
@@ -15,6 +16,8 @@ export interface RedisConnections {
   readonly producer: RedisConnection;
   /** A new connection for one blocking user (a Worker, a QueueEvents), closed with the app. */
   dedicated(name: string): Promise<RedisConnection>;
+  /** True while the commands and producer connections are connected. */
+  available(): boolean;
 }
 
 export async function openRedisConnections(
@@ -22,17 +25,30 @@ export async function openRedisConnections(
   logger: Logger,
   cleanup: CleanupStack,
 ): Promise<RedisConnections> {
-  const open = async (role: 'worker' | 'producer', name: string): Promise<RedisConnection> => {
+  const health = createRedisHealth(logger);
+  const open = async (
+    role: 'worker' | 'producer',
+    name: string,
+    watched = false,
+  ): Promise<RedisConnection> => {
     const connection = await connectRedis(redis, role, `offer-sync:${name}`);
-    connection.on('error', (error: Error) =>
-      logger.warn({ err: error, connection: name }, 'redis connection error'),
-    );
+    // An `error` listener must exist (ioredis would print each one otherwise); what is worth a
+    // log line, a change of state, the health watch logs. A dedicated connection fails with
+    // the same Redis, so the two watched ones speak for all.
+    connection.on('error', () => undefined);
+    if (watched) health.watch(name, connection);
     cleanup.push(`redis ${name}`, async () => {
       await connection.quit().catch(() => connection.disconnect());
     });
     return connection;
   };
-  const commands = await open('worker', 'commands');
-  const producer = await open('producer', 'producer');
-  return { commands, producer, dedicated: (name) => open('worker', name) };
+  const commands = await open('worker', 'commands', true);
+  const producer = await open('producer', 'producer', true);
+  cleanup.push('redis health', () => health.stop());
+  return {
+    commands,
+    producer,
+    dedicated: (name) => open('worker', name),
+    available: () => health.available(),
+  };
 }

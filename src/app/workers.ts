@@ -1,6 +1,7 @@
 // The service's workers: one per connection that some route writes to, on that connection's sync
 // queue (jobs from every route into it), and one reconcile worker running scheduled and demo
 // reconciliations with the same code as `offer-sync reconcile`.
+import { logErrorsButOutages } from './redis-health.js';
 import { Worker } from 'bullmq';
 import {
   queueWorkerOptions,
@@ -45,7 +46,12 @@ export async function startSyncWorkers(
       logger,
       concurrency: options.concurrency ?? 4,
     });
-    worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+    worker.on(
+      'error',
+      logErrorsButOutages((error) =>
+        logger.error({ err: error, queue: worker.name }, 'worker error'),
+      ),
+    );
     worker.on('failed', (job, error) =>
       logger.warn({ queue: worker.name, jobId: job?.id, reason: error.message }, 'sync job failed'),
     );
@@ -80,7 +86,10 @@ export async function startReconcileWorker(app: App): Promise<Worker> {
       concurrency: 1,
     }),
   );
-  worker.on('error', (error) => logger.error({ err: error }, 'reconcile worker error'));
+  worker.on(
+    'error',
+    logErrorsButOutages((error) => logger.error({ err: error }, 'reconcile worker error')),
+  );
   app.cleanup.push('reconcile worker', () => worker.close());
   await worker.waitUntilReady();
   return worker;

@@ -33,7 +33,7 @@ function signedPost(
   const timestamp = extra.timestamp ?? Math.floor(Date.now() / 1000);
   return post(platform, body, {
     'content-type': 'application/json',
-    ...signWebhook(SECRET, timestamp, body),
+    ...signWebhook(SECRET, platform, timestamp, body),
     ...extra.headers,
   });
 }
@@ -62,7 +62,7 @@ describe('webhook over HTTP', () => {
       const body = '{"entity":"offer","id":"1"}';
       const response = await post('offerit', body, {
         'content-type': 'application/json',
-        ...signWebhook('not-the-secret', Math.floor(Date.now() / 1000), body),
+        ...signWebhook('not-the-secret', 'offerit', Math.floor(Date.now() / 1000), body),
       });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({
@@ -72,7 +72,7 @@ describe('webhook over HTTP', () => {
 
     it('401 when the body was changed after signing (raw bytes are verified)', async () => {
       const signedBody = '{"entity":"offer","id":"1"}';
-      const headers = signWebhook(SECRET, Math.floor(Date.now() / 1000), signedBody);
+      const headers = signWebhook(SECRET, 'offerit', Math.floor(Date.now() / 1000), signedBody);
       // Same JSON value, different bytes: a parse-then-reserialise verifier would accept this.
       const response = await post('offerit', '{"entity": "offer", "id": "1"}', {
         'content-type': 'application/json',
@@ -141,7 +141,7 @@ describe('webhook over HTTP', () => {
       const body = 'entity=offer&id=1';
       const response = await post('offerit', body, {
         'content-type': 'application/x-www-form-urlencoded',
-        ...signWebhook(SECRET, Math.floor(Date.now() / 1000), body),
+        ...signWebhook(SECRET, 'offerit', Math.floor(Date.now() / 1000), body),
       });
       expect(response.status).toBe(415);
       expect(await response.json()).toEqual({
@@ -213,7 +213,7 @@ describe('webhook without a configured secret', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...signWebhook('', Math.floor(Date.now() / 1000), body),
+        ...signWebhook('', 'offerit', Math.floor(Date.now() / 1000), body),
       },
       body,
     });
