@@ -71,9 +71,7 @@ export function createReconcilers(app: App, options: ReconcilerOptions = {}): Re
       });
       worker.on(
         'error',
-        logErrorsButOutages((error) =>
-          logger.warn({ err: error }, 'reconcile sync worker error'),
-        ),
+        logErrorsButOutages((error) => logger.warn({ err: error }, 'reconcile sync worker error')),
       );
       cleanup.push(`reconcile sync worker ${target}`, () => worker.close());
       await worker.waitUntilReady();

@@ -25,7 +25,11 @@ export function createRedisHealth(logger: Pick<Logger, 'warn' | 'info'>): RedisH
     if (available === wasAvailable) return;
     wasAvailable = available;
     if (available) logger.info('redis reachable again');
-    else logger.warn({ connections: [...down.keys()], reason: [...down.values()][0] }, 'redis unreachable');
+    else
+      logger.warn(
+        { connections: [...down.keys()], reason: [...down.values()][0] },
+        'redis unreachable',
+      );
   };
   return {
     available: () => !stopped && down.size === 0,
@@ -63,9 +67,7 @@ function errorCode(error: Error): string {
  * An `error` listener for a BullMQ Worker or QueueEvents: logs what is not Redis being away
  * (that is the health watch's one line per outage, not a line per reconnect try).
  */
-export function logErrorsButOutages(
-  log: (error: Error) => void,
-): (error: Error) => void {
+export function logErrorsButOutages(log: (error: Error) => void): (error: Error) => void {
   return (error) => {
     if (!isRedisConnectionError(error)) log(error);
   };

@@ -20,7 +20,9 @@ export function withConnectionWebhookSecrets(
       const own = env[webhookSecretVariable(name)]?.trim();
       return [
         name,
-        connection.webhookSecret === undefined && own ? { ...connection, webhookSecret: own } : connection,
+        connection.webhookSecret === undefined && own
+          ? { ...connection, webhookSecret: own }
+          : connection,
       ];
     }),
   );

@@ -71,7 +71,8 @@ export function authorize(request: AuthRequest, settings: AuthSettings): AuthDec
   const value = rest.join(' ');
   switch (scheme.toLowerCase()) {
     case 'basic': {
-      if (!settings.dashboard) return refuse(`basic auth is not configured here: use ${accepted.join(' or ')}`);
+      if (!settings.dashboard)
+        return refuse(`basic auth is not configured here: use ${accepted.join(' or ')}`);
       const pair = decodeBasic(value);
       if (!pair) return refuse('malformed basic auth: expected base64 of <user>:<password>');
       if (!credentialsMatch(settings.dashboard, pair.user, pair.password))

@@ -72,7 +72,9 @@ export function checkStateChange(
   if (settings.requireToken) {
     const expected = csrfToken(settings.dashboard);
     if (request.csrfToken === undefined || !sameSecret(expected, request.csrfToken))
-      return csrf(`missing or wrong CSRF token: send the page's token as ${CSRF_HEADER} or ${CSRF_FIELD}`);
+      return csrf(
+        `missing or wrong CSRF token: send the page's token as ${CSRF_HEADER} or ${CSRF_FIELD}`,
+      );
   } else if (request.origin === undefined && request.secFetchSite === undefined) {
     return csrf('a browser login must send Origin or Sec-Fetch-Site to change state');
   }

@@ -61,6 +61,8 @@ export interface IngressOptions {
 
 export interface IngressServer {
   readonly app: FastifyInstance;
+  /** Every route registered, by any plugin: what the authentication test walks. */
+  readonly routes: readonly { method: string; url: string }[];
   /** Binds (defaults: config.http.host and port; port 0 picks a free one) and returns the base URL. */
   listen(address?: { host?: string; port?: number }): Promise<string>;
   close(): Promise<void>;
@@ -80,6 +82,10 @@ export async function createIngressServer(
   const app = Fastify({
     loggerInstance,
     logController: new LogController({ disableRequestLogging: true }),
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   metrics.trackQueues(deps.queues);
   // Order matters: headers go on every answer, refusals included; authentication before all else.
@@ -219,6 +225,7 @@ export async function createIngressServer(
 
   return {
     app,
+    routes,
     async listen(address = {}) {
       const host = address.host ?? config.http.host;
       await app.listen({ host, port: address.port ?? config.http.port });

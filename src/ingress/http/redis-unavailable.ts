@@ -10,5 +10,9 @@ export const REDIS_UNAVAILABLE = 'REDIS_UNAVAILABLE';
 export function redisUnavailable(
   what = 'this request could not be served',
 ): HandlerResponse<ErrorBody> {
-  return errorResponse(503, REDIS_UNAVAILABLE, `${what}: Redis is unavailable right now; retry later`);
+  return errorResponse(
+    503,
+    REDIS_UNAVAILABLE,
+    `${what}: Redis is unavailable right now; retry later`,
+  );
 }

@@ -15,7 +15,8 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('referrer-policy', 'no-referrer');
     const own = reply.getHeader('content-security-policy');
     if (typeof own === 'string' && own.trim() !== '') {
-      if (!/frame-ancestors/i.test(own)) reply.header('content-security-policy', `${own}; ${FRAME_ANCESTORS}`);
+      if (!/frame-ancestors/i.test(own))
+        reply.header('content-security-policy', `${own}; ${FRAME_ANCESTORS}`);
     } else {
       reply.header('content-security-policy', FRAME_ANCESTORS);
     }

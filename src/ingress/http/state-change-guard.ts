@@ -42,7 +42,11 @@ export function stateChangeGuard(dashboard: DashboardSettings): StateChangeGuard
   const hook =
     (requireToken: boolean): StateChangeHook =>
     async (request, reply) => {
-      const settings: StateChangeSettings = { readOnly: dashboard.readOnly, dashboard: login, requireToken };
+      const settings: StateChangeSettings = {
+        readOnly: dashboard.readOnly,
+        dashboard: login,
+        requireToken,
+      };
       const decision = checkStateChange(
         {
           principal: principalOf(request),

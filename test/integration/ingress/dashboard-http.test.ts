@@ -2,7 +2,7 @@
 // credentials, 200 with them, job data redacted, read-only from config, disabled without credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisScope } from '../../helpers/redis.js';
-import { startIngress, type IngressFixture } from './ingress-fixture.js';
+import { BEARER, startIngress, type IngressFixture } from './ingress-fixture.js';
 
 const USER = 'ops';
 const PASSWORD = 'dashboard-password-xyz';
@@ -39,7 +39,8 @@ describe('dashboard', () => {
       expect(await response.json()).toEqual({
         error: {
           code: 'UNAUTHORIZED',
-          message: 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)',
+          message:
+            'this route needs credentials: HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD) or Authorization: Bearer <API_TOKEN>',
         },
       });
     }
@@ -111,7 +112,8 @@ describe('dashboard without credentials configured', () => {
 
   it('is disabled with a clear answer and log line', async () => {
     for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
-      const response = await fetch(`${plain.url}${path}`);
+      expect((await fetch(`${plain.url}${path}`)).status).toBe(401);
+      const response = await fetch(`${plain.url}${path}`, { headers: BEARER });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
         error: {

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../../src/ingress/index.js';
 import { redisScope } from '../../helpers/redis.js';
-import { startIngress, type IngressFixture } from './ingress-fixture.js';
+import { BEARER, startIngress, type IngressFixture } from './ingress-fixture.js';
 
 const SECRET = 'integration-webhook-secret-0123456789';
 const scope = redisScope('ingress-webhook');
@@ -159,7 +159,7 @@ describe('webhook over HTTP', () => {
       expect(await response.json()).toMatchObject({
         error: {
           code: 'UNKNOWN_CONNECTION',
-          message: expect.stringContaining('offerit, offerslook'),
+          message: 'no webhook endpoint for connection "hasoffers"; see offer-sync connections',
         },
       });
     });
@@ -186,7 +186,7 @@ describe('webhook over HTTP', () => {
       event: 'updated',
     });
     expect(await ingress.jobTotal()).toBe(1);
-    const metrics = await (await fetch(`${ingress.url}/metrics`)).text();
+    const metrics = await (await fetch(`${ingress.url}/metrics`, { headers: BEARER })).text();
     expect(metrics).toContain('offer_sync_webhooks_total{network="offerit",outcome="accepted"} 1');
     expect(metrics).toContain(
       'offer_sync_webhooks_total{network="offerit",outcome="BAD_SIGNATURE"} 2',
@@ -221,7 +221,8 @@ describe('webhook without a configured secret', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'WEBHOOKS_DISABLED',
-        message: 'webhooks are disabled: set WEBHOOK_SECRET to accept signed webhooks',
+        message:
+          'webhooks are disabled for this connection: set WEBHOOK_SECRET_OFFERIT or WEBHOOK_SECRET to accept signed webhooks',
       },
     });
     expect(unsigned.enqueued).toEqual([]);

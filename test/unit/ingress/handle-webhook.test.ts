@@ -65,7 +65,12 @@ function signed(
     connection: options.connection ?? 'offerit',
     headers: {
       'content-type': options.contentType ?? 'application/json',
-      ...signWebhook(SECRET, options.connection ?? 'offerit', options.timestamp ?? NOW_MS / 1000, raw),
+      ...signWebhook(
+        SECRET,
+        options.connection ?? 'offerit',
+        options.timestamp ?? NOW_MS / 1000,
+        raw,
+      ),
     },
     rawBody: raw,
   };

@@ -14,7 +14,11 @@ const NOW_MS = 1_700_000_000_000;
 const NOW_S = NOW_MS / 1000;
 const BODY = Buffer.from('{"entity":"offer","id":"400"}');
 const CONNECTION = 'offerit';
-const OK = { ok: true, signature: expect.stringMatching(/^[0-9a-f]{64}$/), expiresAtMs: expect.any(Number) };
+const OK = {
+  ok: true,
+  signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+  expiresAtMs: expect.any(Number),
+};
 
 function input(overrides: Partial<VerifyInput> = {}, timestamp = NOW_S, body = BODY): VerifyInput {
   const headers = signWebhook(SECRET, CONNECTION, timestamp, body);
