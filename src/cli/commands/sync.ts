@@ -6,7 +6,12 @@ import { QueueEvents } from 'bullmq';
 import type { Command } from 'commander';
 import type { RedisConnection } from '../../redis/redis-connection.js';
 import { unknownConnection, type Config } from '../../config/index.js';
-import { CONNECTION_NAME, parseEntityKey, type EntityKey } from '../../vocabulary/index.js';
+import {
+  CONNECTION_NAME,
+  parseEntityKey,
+  platformIdProblem,
+  type EntityKey,
+} from '../../vocabulary/index.js';
 import { connectRedis, createQueueSet, enqueueSync, type Enqueued } from '../../queue/index.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
@@ -29,6 +34,13 @@ export function parseSyncTarget(text: string): SyncTarget | string {
   }
   if (key.kind !== 'offer' && key.offerId === undefined) {
     return `a ${key.kind} lives under an offer: write ${connection}:${key.kind}:<offerId>/${key.id}`;
+  }
+  for (const [field, value] of [
+    ['offer id', key.offerId],
+    [`${key.kind} id`, key.id],
+  ] as const) {
+    const problem = value === undefined ? undefined : platformIdProblem(value);
+    if (problem) return `${text}: the ${field} ${problem}`;
   }
   return { connection, key };
 }
