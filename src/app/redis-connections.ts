@@ -6,7 +6,7 @@ import type { RedisConfig } from '../config/index.js';
 import type { Logger } from '../log/logger.js';
 import { connectRedis } from '../queue/index.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
-import type { CleanupStack } from './cleanup-stack.js';
+import { atMost, type CleanupStack } from './cleanup-stack.js';
 import { createRedisHealth } from './redis-health.js';
 
 export interface RedisConnections {
@@ -19,6 +19,9 @@ export interface RedisConnections {
   /** True while the commands and producer connections are connected. */
   available(): boolean;
 }
+
+/** How long a connection's QUIT may take on shutdown before the socket is dropped. */
+const CLOSE_WAIT_MS = 1000;
 
 export async function openRedisConnections(
   redis: RedisConfig,
@@ -38,12 +41,16 @@ export async function openRedisConnections(
     connection.on('error', () => undefined);
     if (watched) health.watch(name, connection);
     cleanup.push(`redis ${name}`, async () => {
-      await connection.quit().catch(() => connection.disconnect());
+      // QUIT waits for an answer; with Redis away there is none, so drop the socket instead.
+      const quit = connection.quit().catch(() => undefined);
+      if (!health.available() || (await atMost(quit, CLOSE_WAIT_MS)) === 'timeout')
+        connection.disconnect();
     });
     return connection;
   };
   const commands = await open('worker', 'commands', true);
   const producer = await open('producer', 'producer', true);
+  // Runs before the connections close (LIFO), so their closing is not logged as an outage.
   cleanup.push('redis health', () => health.stop());
   return {
     commands,

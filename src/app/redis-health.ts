@@ -11,7 +11,7 @@ export interface RedisHealth {
   available(): boolean;
   /** Watches one more connection (already connected). */
   watch(name: string, connection: RedisConnection): void;
-  /** Shutting down: connections closing now are no news. */
+  /** Shutting down: connections closing now are no news (nothing more is logged). */
   stop(): void;
 }
 
@@ -32,7 +32,7 @@ export function createRedisHealth(logger: Pick<Logger, 'warn' | 'info'>): RedisH
       );
   };
   return {
-    available: () => !stopped && down.size === 0,
+    available: () => down.size === 0,
     stop() {
       stopped = true;
     },
