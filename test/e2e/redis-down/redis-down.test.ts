@@ -5,7 +5,11 @@
 // SHUTDOWN_TIMEOUT.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../../src/ingress/index.js';
-import { findOnPath, startPrivateRedis, type PrivateRedis } from '../../../src/redis/private-redis.js';
+import {
+  findOnPath,
+  startPrivateRedis,
+  type PrivateRedis,
+} from '../../../src/redis/private-redis.js';
 import { spawnCli, waitForOutput } from '../../helpers/cli.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -45,7 +49,10 @@ describe.skipIf(!BINARY)('the service while Redis is down', () => {
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    [, url] = (await waitForOutput(child, /health\s+(http:\/\/\S+)\/healthz/)) as unknown as [string, string];
+    [, url] = (await waitForOutput(child, /health\s+(http:\/\/\S+)\/healthz/)) as unknown as [
+      string,
+      string,
+    ];
   });
   let revived: ChildProcess | undefined;
   afterAll(async () => {
@@ -77,7 +84,10 @@ describe.skipIf(!BINARY)('the service while Redis is down', () => {
   it('answers normally while Redis is up', async () => {
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     for (const [path, init] of routes) {
-      const response = await fetch(`${url}${path}`, path.startsWith('/webhooks') ? webhook() : init);
+      const response = await fetch(
+        `${url}${path}`,
+        path.startsWith('/webhooks') ? webhook() : init,
+      );
       expect(response.status, path).toBeLessThan(300);
     }
   });
@@ -99,9 +109,18 @@ describe.skipIf(!BINARY)('the service while Redis is down', () => {
         expect(Date.now() - started, path).toBeLessThan(2000);
         expect(response.status, `${path}: ${text}`).toBe(503);
         const body = JSON.parse(text) as Record<string, unknown>;
-        if (path === '/readyz') expect(body).toMatchObject({ ready: false, checks: { redis: 'unreachable' } });
-        else expect(body).toEqual({ error: { code: 'REDIS_UNAVAILABLE', message: expect.stringMatching(/Redis is unavailable/) } });
-        expect(text, path).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|Stream isn't writeable|Connection is closed/);
+        if (path === '/readyz')
+          expect(body).toMatchObject({ ready: false, checks: { redis: 'unreachable' } });
+        else
+          expect(body).toEqual({
+            error: {
+              code: 'REDIS_UNAVAILABLE',
+              message: expect.stringMatching(/Redis is unavailable/),
+            },
+          });
+        expect(text, path).not.toMatch(
+          /ECONNREFUSED|127\.0\.0\.1|Stream isn't writeable|Connection is closed/,
+        );
       }
     }
     // Two more seconds of reconnect attempts (ioredis retries from 1 s on): still quiet.
@@ -115,7 +134,22 @@ describe.skipIf(!BINARY)('the service while Redis is down', () => {
 
   it('says once that Redis is back, and serves again', async () => {
     const port = new URL(redis.url).port;
-    revived = spawn(BINARY!, ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    revived = spawn(
+      BINARY!,
+      [
+        '--port',
+        port,
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 20_000;
     while (!lines().some((line) => line.includes('"redis reachable again"'))) {
       if (Date.now() > deadline) throw new Error(`no "redis reachable again" in:\n${output}`);
@@ -134,7 +168,9 @@ describe.skipIf(!BINARY)('the service while Redis is down', () => {
 
   it('exits within SHUTDOWN_TIMEOUT on SIGTERM with Redis still down', async () => {
     const started = Date.now();
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
     const code = await exited;
     expect(Date.now() - started).toBeLessThan(SHUTDOWN_MS + 1000);

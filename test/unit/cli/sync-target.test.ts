@@ -20,7 +20,11 @@ describe('parseSyncTarget', () => {
       'offerit:offer:..: the offer id expected digits only (a platform id such as "400"), got ".."',
     );
     expect(parseSyncTarget('offerit:offer:.')).toMatch(/the offer id expected digits only/);
-    expect(parseSyncTarget('offerslook:goal:../3')).toMatch(/the offer id expected digits only.*"\.\."/);
-    expect(parseSyncTarget('offerslook:goal:7/x1')).toMatch(/the goal id expected digits only.*"x1"/);
+    expect(parseSyncTarget('offerslook:goal:../3')).toMatch(
+      /the offer id expected digits only.*"\.\."/,
+    );
+    expect(parseSyncTarget('offerslook:goal:7/x1')).toMatch(
+      /the goal id expected digits only.*"x1"/,
+    );
   });
 });
