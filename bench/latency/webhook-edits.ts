@@ -40,7 +40,7 @@ export async function timedEdit(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...signWebhook(target.secret, Math.floor(Date.now() / 1000), body),
+      ...signWebhook(target.secret, 'offerit', Math.floor(Date.now() / 1000), body),
     },
     body,
   });

@@ -23,7 +23,7 @@ import {
   type RunStore,
 } from '../store/index.js';
 import type { ConnectionName } from '../vocabulary/index.js';
-import { CleanupStack } from './cleanup-stack.js';
+import { atMost, CleanupStack } from './cleanup-stack.js';
 import { createConnectionClients } from './connection-clients.js';
 import { migrateLegacyLayout } from './legacy-layout.js';
 import { createNetworkLimiter } from './network-limiter.js';
@@ -83,7 +83,10 @@ export async function openApp(
       prefix: config.prefix,
       connections: connections.map((connection) => connection.name),
     });
-    cleanup.push('queues', () => queues.close());
+    // With Redis away a queue's close waits on commands that cannot run; it must not hold the exit.
+    cleanup.push('queues', async () => {
+      await atMost(queues.close(), 1000);
+    });
     const limiter = createNetworkLimiter(
       redis.commands,
       layout,

@@ -28,6 +28,22 @@ export class CleanupStack {
 }
 
 /**
+ * Waits for `closing` at most `ms`; a close that hangs (a client waiting for a Redis that is
+ * gone) must not hold up the steps after it, nor the exit.
+ */
+export async function atMost(closing: Promise<unknown>, ms: number): Promise<'closed' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([closing.then(() => 'closed' as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Closes `stack` on SIGTERM/SIGINT. A second signal, or the timeout, forces the exit so a
  * stuck job can never keep a container from stopping.
  */

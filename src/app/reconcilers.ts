@@ -2,6 +2,7 @@
 // waiter (a live run syncs through the queues), optionally an in-process sync worker on that queue
 // (so a run finishes whether or not `offer-sync worker` processes run), the run store. Opened on
 // first use per route and registered on the app's cleanup stack.
+import { logErrorsButOutages } from './redis-health.js';
 import { QueueEvents } from 'bullmq';
 import { createQueueExecutor } from '../queue/executor/index.js';
 import { startSyncWorker, type RouteReconcile } from '../queue/workers/index.js';
@@ -43,7 +44,10 @@ export function createReconcilers(app: App, options: ReconcilerOptions = {}): Re
       connection: await app.redis.dedicated(`reconcile-events:${route.config.name}`),
       prefix,
     });
-    events.on('error', (error) => logger.warn({ err: error }, 'reconcile queue events error'));
+    events.on(
+      'error',
+      logErrorsButOutages((error) => logger.warn({ err: error }, 'reconcile queue events error')),
+    );
     cleanup.push(`reconcile events ${route.config.name}`, () => events.close());
     const executor = await createQueueExecutor({
       queues: queues.sync,
@@ -65,7 +69,10 @@ export function createReconcilers(app: App, options: ReconcilerOptions = {}): Re
         logger,
         ...(options.workerConcurrency ? { concurrency: options.workerConcurrency } : {}),
       });
-      worker.on('error', (error) => logger.warn({ err: error }, 'reconcile sync worker error'));
+      worker.on(
+        'error',
+        logErrorsButOutages((error) => logger.warn({ err: error }, 'reconcile sync worker error')),
+      );
       cleanup.push(`reconcile sync worker ${target}`, () => worker.close());
       await worker.waitUntilReady();
     }

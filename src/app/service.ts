@@ -6,6 +6,7 @@ import type { Config } from '../config/index.js';
 import { createIngressServer } from '../ingress/index.js';
 import type { Logger } from '../log/logger.js';
 import { enqueueSync } from '../queue/index.js';
+import { RedisWebhookReplayStore } from '../store/index.js';
 import { openApp, type App, type AppOptions } from './app.js';
 import { guardRedis } from './redis-guard.js';
 import { upsertReconcileSchedulers } from './scheduler.js';
@@ -82,12 +83,19 @@ async function startHttp(app: App, workers: RunningWorkers | undefined): Promise
       }
       return { jobIds };
     },
+    // On the producer connection: a command fails at once while Redis is away, never waits.
+    webhookReplays: new RedisWebhookReplayStore(app.redis.producer, { prefix: app.layout.global }),
+    redisAvailable: () => app.redis.available(),
     readiness: async () => {
       const checks: Record<string, string> = {};
-      checks.redis = await app.redis.commands.ping().then(
-        () => 'ok',
-        (error: Error) => `unreachable: ${error.message}`,
-      );
+      // The producer connection fails at once while Redis is away; the reason is ours, not
+      // ioredis' (which names hosts).
+      checks.redis = app.redis.available()
+        ? await app.redis.producer.ping().then(
+            () => 'ok',
+            () => 'unreachable',
+          )
+        : 'unreachable';
       if (workers) checks.workers = workers.running() ? 'ok' : 'not running';
       return { ready: Object.values(checks).every((value) => value === 'ok'), checks };
     },

@@ -1,6 +1,8 @@
 // The service's workers: one per connection that some route writes to, on that connection's sync
 // queue (jobs from every route into it), and one reconcile worker running scheduled and demo
 // reconciliations with the same code as `offer-sync reconcile`.
+import { atMost } from './cleanup-stack.js';
+import { logErrorsButOutages } from './redis-health.js';
 import { Worker } from 'bullmq';
 import {
   queueWorkerOptions,
@@ -32,7 +34,7 @@ export async function startSyncWorkers(
   app: App,
   options: WorkerOptions = {},
 ): Promise<RunningWorkers> {
-  const { config, logger, queues } = app;
+  const { logger, queues } = app;
   const workers: Worker[] = [];
   for (const target of targetConnections(app)) {
     const worker = startSyncWorker({
@@ -45,7 +47,12 @@ export async function startSyncWorkers(
       logger,
       concurrency: options.concurrency ?? 4,
     });
-    worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+    worker.on(
+      'error',
+      logErrorsButOutages((error) =>
+        logger.error({ err: error, queue: worker.name }, 'worker error'),
+      ),
+    );
     worker.on('failed', (job, error) =>
       logger.warn({ queue: worker.name, jobId: job?.id, reason: error.message }, 'sync job failed'),
     );
@@ -56,8 +63,9 @@ export async function startSyncWorkers(
     workers.push(worker);
   }
   // Registered after the workers' own connections, so it runs before they are closed.
+  // With Redis away no in-flight job can record its end, so there is nothing to wait for.
   app.cleanup.push('sync workers', () =>
-    closeWorkers(workers, config.shutdownTimeoutMs, logger.warn.bind(logger)),
+    closeWorkers(workers, shutdownGrace(app), logger.warn.bind(logger)),
   );
   return { workers, running: () => workers.every((worker) => worker.isRunning()) };
 }
@@ -80,10 +88,26 @@ export async function startReconcileWorker(app: App): Promise<Worker> {
       concurrency: 1,
     }),
   );
-  worker.on('error', (error) => logger.error({ err: error }, 'reconcile worker error'));
-  app.cleanup.push('reconcile worker', () => worker.close());
+  worker.on(
+    'error',
+    logErrorsButOutages((error) => logger.error({ err: error }, 'reconcile worker error')),
+  );
+  app.cleanup.push('reconcile worker', () =>
+    closeWorkers([worker], shutdownGrace(app), logger.warn.bind(logger)),
+  );
   await worker.waitUntilReady();
   return worker;
+}
+
+/**
+ * How long in-flight jobs get on shutdown: SHUTDOWN_TIMEOUT, and with Redis away none at all
+ * (no job could record its end) and only a moment for the forced close, whose commands cannot
+ * be answered either.
+ */
+function shutdownGrace(app: App): { timeoutMs: number; forceWaitMs: number } {
+  return app.redis.available()
+    ? { timeoutMs: app.config.shutdownTimeoutMs, forceWaitMs: 1000 }
+    : { timeoutMs: 0, forceWaitMs: 100 };
 }
 
 /**
@@ -92,18 +116,17 @@ export async function startReconcileWorker(app: App): Promise<Worker> {
  */
 export async function closeWorkers(
   workers: Worker[],
-  timeoutMs: number,
+  grace: number | { timeoutMs: number; forceWaitMs: number },
   warn: (message: string) => void,
 ): Promise<void> {
+  const { timeoutMs, forceWaitMs } =
+    typeof grace === 'number' ? { timeoutMs: grace, forceWaitMs: 1000 } : grace;
   const graceful = Promise.all(workers.map((worker) => worker.close()));
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
-  const outcome = await Promise.race([graceful.then(() => 'closed' as const), timedOut]);
-  clearTimeout(timer);
+  const outcome = await atMost(graceful, timeoutMs);
   if (outcome === 'timeout') {
     warn(`in-flight jobs did not finish within ${timeoutMs} ms; releasing them to other workers`);
-    await Promise.all(workers.map((worker) => worker.close(true)));
+    // A forced close still sends commands; with Redis away they never answer, and the locks
+    // lapse by themselves.
+    await atMost(Promise.all(workers.map((worker) => worker.close(true))), forceWaitMs);
   }
 }

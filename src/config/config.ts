@@ -7,6 +7,7 @@ import type { ConnectionConfig, RouteConfig } from './connections.js';
 import { connectionDefaults, connectionsFromEnv } from './env-connections.js';
 import { envSchema, type Env } from './env-schema.js';
 import { redisConfigFrom, type RedisConfig } from './redis-config.js';
+import { withConnectionWebhookSecrets } from './webhook-secrets.js';
 
 export interface Config {
   /** Which Redis: one URL, a Cluster or a Sentinel-found master (see redis-config.ts). */
@@ -24,7 +25,10 @@ export interface Config {
   /** The config file the connections and routes came from; none: the environment's two. */
   configFile?: string;
   http: { host: string; port: number };
+  /** The fallback webhook secret of connections without their own. */
   webhookSecret?: string;
+  /** Bearer tokens: `api` opens every route but webhooks, `metrics` only `/metrics`. Secrets. */
+  tokens: { api?: string; metrics?: string };
   dashboard: { user?: string; password?: string; readOnly: boolean };
   /** The mappings of routes that name no folder of their own. */
   mappingsDir: string;
@@ -84,6 +88,7 @@ export function loadConfig(
     connections: {},
     routes: [],
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    tokens: {},
     dashboard: { readOnly: env.DASHBOARD_READ_ONLY },
     mappingsDir: env.MAPPINGS_DIR,
     vanishedPolicy: env.VANISHED_POLICY,
@@ -93,6 +98,8 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL,
   };
   if (env.WEBHOOK_SECRET) config.webhookSecret = env.WEBHOOK_SECRET;
+  if (env.API_TOKEN) config.tokens.api = env.API_TOKEN;
+  if (env.METRICS_TOKEN) config.tokens.metrics = env.METRICS_TOKEN;
   if (env.DASHBOARD_USER) config.dashboard.user = env.DASHBOARD_USER;
   if (env.DASHBOARD_PASSWORD) config.dashboard.password = env.DASHBOARD_PASSWORD;
   if (Boolean(env.DASHBOARD_USER) !== Boolean(env.DASHBOARD_PASSWORD)) {
@@ -106,7 +113,7 @@ export function loadConfig(
   const declared = file
     ? parseConfigFile(readFile(file, problems), file, source, defaults, problems)
     : connectionsFromEnv(env, defaults, problems);
-  config.connections = declared.connections;
+  config.connections = withConnectionWebhookSecrets(declared.connections, source);
   config.routes = declared.routes;
   if (file) config.configFile = file;
   if (problems.length > 0) throw new ConfigError(problems);

@@ -157,7 +157,12 @@ export const envSchema = z.object({
     .min(0)
     .max(65535)
     .default(3000),
+  /** The fallback webhook secret; `WEBHOOK_SECRET_<CONNECTION>` (read in webhook-secrets.ts) wins. */
   WEBHOOK_SECRET: optionalText,
+  /** Bearer token for automation: opens every route but the webhooks (which take signatures). */
+  API_TOKEN: optionalText,
+  /** Bearer token for Prometheus: opens `/metrics` only. */
+  METRICS_TOKEN: optionalText,
   DASHBOARD_USER: optionalText,
   DASHBOARD_PASSWORD: optionalText,
   DASHBOARD_READ_ONLY: flag(true),

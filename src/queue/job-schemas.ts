@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   CONNECTION_NAME,
   ENTITY_KINDS,
+  PLATFORM_ID,
   RECONCILE_ENTITIES,
   SYNC_REASONS,
   type EntityKey,
@@ -30,10 +31,11 @@ const connection = z.string().regex(CONNECTION_NAME, {
   error: 'expected a connection name (lower-case letters, digits and dashes)',
 });
 
-// Ids end up in dedupe keys and entity keys (`goal:400/48`), so their separators are refused.
+// Platform ids, digits only: they end up in dedupe keys, entity keys (`goal:400/48`) and
+// request paths, where `.` or `..` would name another endpoint.
 const entityId = z
   .string()
-  .regex(/^[^\s/:]{1,128}$/, { error: 'expected 1 to 128 characters without spaces, "/" or ":"' });
+  .regex(PLATFORM_ID, { error: 'expected digits only (a platform id such as "400")' });
 
 const syncJobShape = {
   /** The connection the change was seen on; the job writes to its queue's connection. */

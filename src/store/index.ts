@@ -9,3 +9,4 @@ export { LuaScript } from './lua-script.js';
 export type { RedisConnection } from './lua-script.js';
 export * from './runs/index.js';
 export * from './reconcile/index.js';
+export * from './webhook-replays/index.js';

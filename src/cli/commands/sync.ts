@@ -12,6 +12,7 @@ import {
   CONNECTION_NAME,
   formatEntityKey,
   parseEntityKey,
+  platformIdProblem,
   type EntityKey,
 } from '../../vocabulary/index.js';
 import { connectRedis, createQueueSet, enqueueSync, type QueueSet } from '../../queue/index.js';
@@ -42,6 +43,13 @@ export function parseSyncTarget(text: string): SyncTarget | string {
   }
   if (key.kind !== 'offer' && key.offerId === undefined) {
     return `a ${key.kind} lives under an offer: write ${connection}:${key.kind}:<offerId>/${key.id}`;
+  }
+  for (const [field, value] of [
+    ['offer id', key.offerId],
+    [`${key.kind} id`, key.id],
+  ] as const) {
+    const problem = value === undefined ? undefined : platformIdProblem(value);
+    if (problem) return `${text}: the ${field} ${problem}`;
   }
   return { connection, key };
 }

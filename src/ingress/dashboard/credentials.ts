@@ -18,6 +18,11 @@ export function credentialsMatch(
   return userOk && passwordOk;
 }
 
+/** Constant-time equality of a secret and a guess, whatever their lengths. */
+export function sameSecret(expected: string, given: string): boolean {
+  return sameText(expected, given);
+}
+
 function sameText(expected: string, given: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(expected), digest(given));

@@ -1,6 +1,6 @@
 // The only file that touches Fastify: it routes requests to the plain handlers, keeps the raw
-// webhook body for signature checks, and mounts Bull Board behind basic auth.
-import fastifyBasicAuth from '@fastify/basic-auth';
+// webhook body for signature checks, and mounts Bull Board. Every route is behind the one
+// authentication hook (authenticate.ts) but the probes and the signed webhooks.
 import type { Queue } from 'bullmq';
 import Fastify, {
   LogController,
@@ -14,11 +14,18 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import type { MetricsRegistry } from '../../metrics/index.js';
 import type { RunStore } from '../../store/runs/run-store.js';
+import type { WebhookReplayStore } from '../../store/webhook-replays/index.js';
 import { handleGetRun, handleListRuns } from '../runs/runs-handlers.js';
-import { createDashboard, credentialsMatch, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
+import { createDashboard, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
 import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
 import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';
+import { RejectionLog } from '../webhook/rejection-log.js';
+import { registerAuthentication } from './authenticate.js';
 import { errorResponse, type HandlerResponse } from './handler-response.js';
+import { registerRedisGate } from './redis-gate.js';
+import { isRedisConnectionError, redisUnavailable } from './redis-unavailable.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { stateChangeGuard } from './state-change-guard.js';
 
 export interface IngressDeps {
   config: Config;
@@ -26,6 +33,13 @@ export interface IngressDeps {
   /** Shown in Bull Board and reported as jobs-by-state metrics. */
   queues: readonly Queue[];
   enqueueSync: EnqueueSync;
+  /** Webhook signatures already accepted (replay protection). */
+  webhookReplays: WebhookReplayStore;
+  /**
+   * Whether Redis answers now. While it does not, every route but the probes answers 503
+   * REDIS_UNAVAILABLE at once instead of waiting on a command. @defaultValue always true
+   */
+  redisAvailable?: () => boolean;
   readiness: Readiness;
   metrics: MetricsRegistry;
   /** Reconcile run reports; when given, `GET /reconcile/runs` and `/reconcile/runs/:id` serve them. */
@@ -47,12 +61,12 @@ export interface IngressOptions {
 
 export interface IngressServer {
   readonly app: FastifyInstance;
+  /** Every route registered, by any plugin: what the authentication test walks. */
+  readonly routes: readonly { method: string; url: string }[];
   /** Binds (defaults: config.http.host and port; port 0 picks a free one) and returns the base URL. */
   listen(address?: { host?: string; port?: number }): Promise<string>;
   close(): Promise<void>;
 }
-
-type Done = (error?: FastifyError) => void;
 
 export async function createIngressServer(
   deps: IngressDeps,
@@ -69,7 +83,24 @@ export async function createIngressServer(
     loggerInstance,
     logController: new LogController({ disableRequestLogging: true }),
   });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   metrics.trackQueues(deps.queues);
+  // Order matters: headers go on every answer, refusals included; authentication before all else.
+  registerSecurityHeaders(app);
+  const { user, password } = config.dashboard;
+  registerAuthentication(app, {
+    dashboard: user && password ? { user, password } : undefined,
+    apiToken: config.tokens.api,
+    metricsToken: config.tokens.metrics,
+  });
+  if (deps.redisAvailable) registerRedisGate(app, deps.redisAvailable);
+  /** For every route that changes state; see state-change-guard.ts. */
+  const guard = stateChangeGuard(config.dashboard);
+  const rejections = new RejectionLog(logger);
+  app.addHook('onClose', () => rejections.close());
 
   app.setNotFoundHandler((request, reply) =>
     send(
@@ -137,6 +168,8 @@ export async function createIngressServer(
               connections: webhookConnections,
               secretFor: (name) => config.connections[name]?.webhookSecret ?? config.webhookSecret,
               enqueueSync: deps.enqueueSync,
+              replays: deps.webhookReplays,
+              rejections,
               now: options.now ?? Date.now,
               toleranceMs: options.webhookToleranceMs ?? DEFAULT_TOLERANCE_MS,
               bodyLimitBytes,
@@ -149,39 +182,14 @@ export async function createIngressServer(
     registered();
   });
 
-  const { user, password } = config.dashboard;
   if (user && password) {
     await app.register(async (scope) => {
-      await scope.register(fastifyBasicAuth, {
-        authenticate: { realm: 'offer-sync dashboard' },
-        validate: (givenUser, givenPassword, _request, _reply, done) =>
-          done(
-            credentialsMatch({ user, password }, givenUser, givenPassword)
-              ? undefined
-              : new Error('wrong credentials'),
-          ),
-      });
-      // Answer 401 here, in our error shape; bull-board's own error handler would otherwise reply.
-      const basicAuth = scope.basicAuth as (
-        request: FastifyRequest,
-        reply: FastifyReply,
-        done: Done,
-      ) => void;
-      scope.addHook('onRequest', (request, reply, done: Done) => {
-        basicAuth(request, reply, (error) => {
-          if (!error) return done();
-          const missing = error.code === 'FST_BASIC_AUTH_MISSING_OR_BAD_AUTHORIZATION_HEADER';
-          void send(
-            reply,
-            errorResponse(
-              401,
-              'UNAUTHORIZED',
-              missing
-                ? 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)'
-                : 'wrong dashboard user name or password',
-            ),
-          );
-        });
+      // Bull Board's retry, remove, clean, pause...: refused under DASHBOARD_READ_ONLY, and from
+      // a browser only when the request comes from the board's own page (it cannot send our
+      // CSRF token; Origin / Sec-Fetch-Site prove the page).
+      scope.addHook('preHandler', async (request, reply) => {
+        if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method))
+          await guard.requireSameOrigin(request, reply);
       });
       await scope.register(
         createDashboard({
@@ -196,7 +204,7 @@ export async function createIngressServer(
     });
     logger.info(
       { path: dashboardPath, readOnly: config.dashboard.readOnly },
-      'dashboard enabled behind basic auth',
+      'dashboard enabled behind authentication',
     );
   } else {
     logger.info(
@@ -217,6 +225,7 @@ export async function createIngressServer(
 
   return {
     app,
+    routes,
     async listen(address = {}) {
       const host = address.host ?? config.http.host;
       await app.listen({ host, port: address.port ?? config.http.port });
@@ -249,6 +258,13 @@ function fromFastifyError(
       'BODY_TOO_LARGE',
       `body is over the limit of ${request.routeOptions.bodyLimit ?? '?'} bytes`,
     );
+  }
+  if (isRedisConnectionError(error)) {
+    logger.warn(
+      { method: request.method, url: request.url.split('?')[0] },
+      'request refused: Redis is unavailable',
+    );
+    return redisUnavailable();
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) {

@@ -1,6 +1,8 @@
-// Webhook signatures: HMAC-SHA256 over `<timestamp>.<raw body>` with the shared secret, hex
-// encoded. The timestamp is inside the MAC so a captured request cannot be replayed outside the
-// tolerance window with a fresh timestamp.
+// Webhook signatures (v2): HMAC-SHA256 over `<timestamp>.<connection>.<raw body>` with the
+// connection's secret, hex encoded. The timestamp is inside the MAC so a captured request cannot
+// be replayed outside the tolerance window with a fresh timestamp; the connection name is, so a
+// request signed for `/webhooks/offerit` is refused on `/webhooks/offerslook` even where both
+// share a secret. Replays inside the window are the replay store's (webhook-replays.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const TIMESTAMP_HEADER = 'x-offer-sync-timestamp';
@@ -11,18 +13,27 @@ export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 const UNIX_SECONDS = /^\d{1,12}$/;
 
-/** The headers a sender adds. `timestamp` is unix seconds; `body` must be the exact bytes sent. */
+/**
+ * The headers a sender adds for `POST /webhooks/<connection>`. `timestamp` is unix seconds;
+ * `body` must be the exact bytes sent.
+ */
 export function signWebhook(
   secret: string,
+  connection: string,
   timestamp: number | string,
   body: string | Buffer,
 ): Record<typeof TIMESTAMP_HEADER | typeof SIGNATURE_HEADER, string> {
   const stamp = String(timestamp);
-  return { [TIMESTAMP_HEADER]: stamp, [SIGNATURE_HEADER]: `sha256=${mac(secret, stamp, body)}` };
+  return {
+    [TIMESTAMP_HEADER]: stamp,
+    [SIGNATURE_HEADER]: `sha256=${mac(secret, stamp, connection, body)}`,
+  };
 }
 
 export interface VerifyInput {
   secret: string;
+  /** The connection the request was sent to (the `:connection` path segment): it is signed. */
+  connection: string;
   timestamp: string | undefined;
   signature: string | undefined;
   rawBody: Buffer;
@@ -32,7 +43,15 @@ export interface VerifyInput {
   toleranceMs?: number;
 }
 
-export type VerifyResult = { ok: true } | { ok: false; code: string; message: string };
+export type VerifyResult =
+  | {
+      ok: true;
+      /** The verified MAC, lower-case hex: what the replay store remembers. */
+      signature: string;
+      /** When the signature stops being accepted, in milliseconds since the epoch. */
+      expiresAtMs: number;
+    }
+  | { ok: false; code: string; message: string };
 
 export function verifyWebhookSignature(input: VerifyInput): VerifyResult {
   const toleranceMs = input.toleranceMs ?? DEFAULT_TOLERANCE_MS;
@@ -59,13 +78,16 @@ export function verifyWebhookSignature(input: VerifyInput): VerifyResult {
       `${SIGNATURE_HEADER} must be sha256=<64 hex digits> or 64 bare hex digits`,
     );
   }
-  const expected = Buffer.from(mac(input.secret, timestamp, input.rawBody), 'hex');
+  const expected = Buffer.from(
+    mac(input.secret, timestamp, input.connection, input.rawBody),
+    'hex',
+  );
   const given = Buffer.from(hex, 'hex');
   // Both are 32 bytes after the format check; the length test keeps timingSafeEqual from throwing.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return fail(
       'BAD_SIGNATURE',
-      'signature does not match: sign `<timestamp>.<raw body bytes>` with HMAC-SHA256 and the shared secret',
+      "signature does not match: sign `<timestamp>.<connection>.<raw body bytes>` with HMAC-SHA256 and the connection's webhook secret",
     );
   }
   const skewMs = input.nowMs - Number(timestamp) * 1000;
@@ -81,11 +103,18 @@ export function verifyWebhookSignature(input: VerifyInput): VerifyResult {
       `timestamp is ${Math.round(-skewMs / 1000)} s in the future; only ${toleranceMs / 1000} s of clock skew are accepted`,
     );
   }
-  return { ok: true };
+  return {
+    ok: true,
+    signature: hex.toLowerCase(),
+    expiresAtMs: Number(timestamp) * 1000 + toleranceMs,
+  };
 }
 
-function mac(secret: string, timestamp: string, body: string | Buffer): string {
-  return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
+function mac(secret: string, timestamp: string, connection: string, body: string | Buffer): string {
+  return createHmac('sha256', secret)
+    .update(`${timestamp}.${connection}.`)
+    .update(body)
+    .digest('hex');
 }
 
 function fail(code: string, message: string): VerifyResult {

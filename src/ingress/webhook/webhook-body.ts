@@ -1,7 +1,8 @@
-// The webhook body, checked once at the edge. Ids end up in job ids and entity keys
-// (`goal:400/48`), so the separators `/` and `:` are refused here rather than downstream.
+// The webhook body, checked once at the edge. Ids are platform ids, digits only: they end up in
+// job ids, entity keys (`goal:400/48`) and request paths, where `.`, `..`, `/` or `:` would
+// change what is asked for.
 import { z } from 'zod';
-import type { EntityKind } from '../../vocabulary/index.js';
+import { PLATFORM_ID, type EntityKind } from '../../vocabulary/index.js';
 
 /** Kinds a webhook may announce; affiliates are matched by reconciliation, not pushed. */
 export const WEBHOOK_ENTITIES = [
@@ -27,11 +28,10 @@ const required = (expected: string) => (issue: { input: unknown }) =>
 const entityId = z.preprocess(
   (value) =>
     typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value,
-  z
-    .string({ error: required('expected a string id such as "400"') })
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
-      error: 'expected 1 to 64 letters, digits, dots, dashes or underscores',
-    }),
+  z.string({ error: required('expected a string id such as "400"') }).regex(PLATFORM_ID, {
+    error: (issue) =>
+      `expected digits only (a platform id such as "400"), got ${describe(issue.input)}`,
+  }),
 );
 
 const schema = z

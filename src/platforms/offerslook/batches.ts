@@ -2,6 +2,7 @@
 // `GET /v1/offers/{id}/all` (one offer with its events and geo), `GET /v1/batches/offers` (100
 // offers per page, each nested with its events and geo) and `PATCH /v1/batches/offers/{ids}`
 // (pause or reactivate up to 100 offers at once).
+import { pathId } from '../http/path-id.js';
 import { PlatformError } from '../errors.js';
 import { fetchListPage } from './list-page.js';
 import { iteratePageRows } from './paging.js';
@@ -41,7 +42,7 @@ export function createOfferslookBatches(send: OfferslookSend, pageSize: number):
     getOfferAll: (offerId) =>
       send({
         method: 'GET',
-        path: `/v1/offers/${encodeURIComponent(offerId)}/all`,
+        path: `/v1/offers/${pathId('offerslook', 'offer id', offerId)}/all`,
         template: '/v1/offers/{id}/all',
         data: nestedOfferSchema,
       }),
@@ -73,7 +74,7 @@ export function createOfferslookBatches(send: OfferslookSend, pageSize: number):
       }
       await send({
         method: 'PATCH',
-        path: `/v1/batches/offers/${ids.join(',')}`,
+        path: `/v1/batches/offers/${ids.map((id) => pathId('offerslook', 'offer id', id)).join(',')}`,
         template: '/v1/batches/offers/{ids}',
         query: new URLSearchParams({ status }).toString(),
         data: batchUpdatedSchema,

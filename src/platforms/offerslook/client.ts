@@ -1,6 +1,7 @@
 // One typed method per Offerslook endpoint the project uses (contract section 2), plus paging
 // iterators. Requests go out as given; the platform decides what is valid. The batch endpoints
 // (`/all`, `/v1/batches/offers`) are in batches.ts and handed on from here.
+import { pathId } from '../http/path-id.js';
 import qs from 'qs';
 import { z } from 'zod';
 import type { OfferslookConfig } from '../../config/index.js';
@@ -99,7 +100,7 @@ export function createOfferslookClient(
 ): OfferslookClient {
   const send = createOfferslookTransport(config, hooks, logger);
   const pageSize = Math.min(Math.max(1, config.pageSize), 1000);
-  const id = (value: string) => encodeURIComponent(value);
+  const id = (value: string) => pathId('offerslook', 'id', value);
 
   const list = <Row>(
     path: string,

@@ -288,7 +288,7 @@ describe('three connections from one config file', () => {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            ...signWebhook(secret, Math.floor(Date.now() / 1000), raw),
+            ...signWebhook(secret, connection, Math.floor(Date.now() / 1000), raw),
           },
           body: raw,
         });

@@ -72,7 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)(`Bull Board in Chromium (${CHROMIUM})`, () => {
       const response = await context.request.get(`${ingress.url}/admin/queues`);
       expect(response.status()).toBe(401);
       expect(response.headers()['www-authenticate']).toMatch(/^Basic /);
-      expect(await response.text()).toContain('the dashboard needs HTTP basic auth');
+      expect(await response.text()).toContain('this route needs credentials: HTTP basic auth');
     } finally {
       await context.close();
     }

@@ -1,8 +1,9 @@
 // Bull Board behind basic auth over real HTTP, with real queues: 401 without or with wrong
 // credentials, 200 with them, job data redacted, read-only from config, disabled without credentials.
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisScope } from '../../helpers/redis.js';
-import { startIngress, type IngressFixture } from './ingress-fixture.js';
+import { BEARER, startIngress, type IngressFixture } from './ingress-fixture.js';
 
 const USER = 'ops';
 const PASSWORD = 'dashboard-password-xyz';
@@ -39,7 +40,8 @@ describe('dashboard', () => {
       expect(await response.json()).toEqual({
         error: {
           code: 'UNAUTHORIZED',
-          message: 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)',
+          message:
+            'this route needs credentials: HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD) or Authorization: Bearer <API_TOKEN>',
         },
       });
     }
@@ -98,6 +100,91 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard redaction of failures', () => {
+  const failing = redisScope('ingress-dash-failed');
+  let board: IngressFixture;
+  beforeAll(async () => {
+    board = await startIngress(failing, {
+      env: { DASHBOARD_USER: USER, DASHBOARD_PASSWORD: PASSWORD },
+    });
+  });
+  afterAll(async () => {
+    await board.close();
+    await failing.cleanup();
+  });
+
+  it('shows failure reasons, stack traces and logs without credentials or absolute paths', async () => {
+    const queue = board.queues['dlq-offerslook'];
+    const worker = new Worker(
+      queue.name,
+      async (job) => {
+        await job.log('retrying https://ops:LEAKED-LOG-PW@api.example.com/v1/offers');
+        throw new Error(
+          'GET https://ops:LEAKED-URL-PW@api.example.com/v1/offers?api_key=LEAKED-QUERY-KEY&id=4 failed: Bearer LEAKED-BEARER-123',
+        );
+      },
+      { connection: failing.connect({ forBullWorker: true }), prefix: `{${failing.prefix}}` },
+    );
+    const failed = new Promise<void>((resolve) => worker.once('failed', () => resolve()));
+    const job = await queue.add('dead-letter', {
+      id: '9',
+      auth: 'LEAKED-AUTH',
+      pwd: 'LEAKED-PWD',
+      key: 'LEAKED-KEY',
+      bearer: 'LEAKED-BEARER-FIELD',
+      note: 'see https://u:LEAKED-NOTE-PW@host/x',
+    });
+    await failed;
+    await worker.close();
+
+    const api = await fetch(
+      `${board.url}/admin/queues/api/queues?activeQueue=${queue.name}&status=failed&page=1&jobsPerPage=10`,
+      { headers: basic(USER, PASSWORD) },
+    );
+    expect(api.status).toBe(200);
+    const text = await api.text();
+    const shown = (
+      JSON.parse(text) as {
+        queues: {
+          name: string;
+          jobs: { id: string; failedReason: string; stacktrace: string[]; data: unknown }[];
+        }[];
+      }
+    ).queues.find((candidate) => candidate.name === queue.name)!.jobs[0]!;
+    expect(shown.failedReason).toBe(
+      'GET https://[redacted]@api.example.com/v1/offers?api_key=[redacted]&id=4 failed: Bearer [redacted]',
+    );
+    expect(shown.data).toEqual({
+      id: '9',
+      auth: '[redacted]',
+      pwd: '[redacted]',
+      key: '[redacted]',
+      bearer: '[redacted]',
+      note: 'see https://[redacted]@host/x',
+    });
+    expect(shown.stacktrace.length).toBeGreaterThan(0);
+    expect(shown.stacktrace.join('\n')).toContain(
+      './test/integration/ingress/dashboard-http.test.ts',
+    );
+    // The single-job view and the logs say the same.
+    const single = await (
+      await fetch(`${board.url}/admin/queues/api/queues/${queue.name}/${job.id}`, {
+        headers: basic(USER, PASSWORD),
+      })
+    ).text();
+    const logs = await (
+      await fetch(`${board.url}/admin/queues/api/queues/${queue.name}/${job.id}/logs`, {
+        headers: basic(USER, PASSWORD),
+      })
+    ).text();
+    expect(logs).toContain('https://[redacted]@api.example.com');
+    for (const answer of [text, single, logs]) {
+      expect(answer).not.toContain('LEAKED');
+      expect(answer).not.toContain(process.cwd());
+    }
+  });
+});
+
 describe('dashboard without credentials configured', () => {
   const bare = redisScope('ingress-nodash');
   let plain: IngressFixture;
@@ -111,7 +198,8 @@ describe('dashboard without credentials configured', () => {
 
   it('is disabled with a clear answer and log line', async () => {
     for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
-      const response = await fetch(`${plain.url}${path}`);
+      expect((await fetch(`${plain.url}${path}`)).status).toBe(401);
+      const response = await fetch(`${plain.url}${path}`, { headers: BEARER });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
         error: {

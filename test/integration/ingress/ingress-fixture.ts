@@ -10,6 +10,7 @@ import {
 } from '../../../src/ingress/index.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { createMetricsRegistry, type MetricsRegistry } from '../../../src/metrics/index.js';
+import { RedisWebhookReplayStore } from '../../../src/store/index.js';
 import type { RedisScope } from '../../helpers/redis.js';
 
 export const QUEUE_NAMES = [
@@ -34,6 +35,10 @@ const PLATFORM_ENV = {
   OFFERSLOOK_API_KEY: 'ingress-test-offerslook-key',
 };
 
+/** The fixture's API_TOKEN (unless `env` sets another): automation's credentials. */
+export const API_TOKEN = 'ingress-test-api-token-0123456789';
+export const BEARER = { authorization: `Bearer ${API_TOKEN}` } as const;
+
 export interface IngressFixture {
   url: string;
   queues: Record<QueueName, Queue>;
@@ -41,6 +46,8 @@ export interface IngressFixture {
   metrics: MetricsRegistry;
   /** Every log line the server wrote, as raw JSON text. */
   logLines: string[];
+  /** Every route the server registered (method and pattern). */
+  routes: readonly { method: string; url: string }[];
   /** Total jobs in every state of every queue. */
   jobTotal(): Promise<number>;
   close(): Promise<void>;
@@ -49,6 +56,8 @@ export interface IngressFixture {
 export interface FixtureOptions extends IngressOptions {
   env?: Record<string, string>;
   readiness?: Readiness;
+  /** Whether Redis answers, as the service's health watch says. @defaultValue always */
+  redisAvailable?: () => boolean;
 }
 
 export async function startIngress(
@@ -67,10 +76,12 @@ export async function startIngress(
     { write: (line: string) => void logLines.push(line) },
   );
   const metrics = createMetricsRegistry();
-  const { env, readiness, ...ingressOptions } = options;
+  const { env, readiness, redisAvailable, ...ingressOptions } = options;
   const server = await createIngressServer(
     {
-      config: loadConfig({ ...PLATFORM_ENV, ...env }),
+      config: loadConfig({ ...PLATFORM_ENV, API_TOKEN, ...env }),
+      webhookReplays: new RedisWebhookReplayStore(connection, { prefix }),
+      ...(redisAvailable ? { redisAvailable } : {}),
       logger,
       queues: Object.values(queues),
       metrics,
@@ -94,6 +105,7 @@ export async function startIngress(
   const url = await server.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
+    routes: server.routes,
     queues,
     enqueued,
     metrics,

@@ -1,7 +1,7 @@
 // /healthz, /readyz and /metrics over real HTTP; jobs-by-state read from real BullMQ queues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisScope } from '../../helpers/redis.js';
-import { startIngress, type IngressFixture } from './ingress-fixture.js';
+import { BEARER, startIngress, type IngressFixture } from './ingress-fixture.js';
 
 const scope = redisScope('ingress-probes');
 let ingress: IngressFixture;
@@ -47,7 +47,7 @@ describe('probes over HTTP', () => {
     ingress.metrics.countDrift('offerit.offer->offerslook.offer', 2);
     ingress.metrics.countReconcileWrites('offerit.offer->offerslook.offer');
 
-    const response = await fetch(`${ingress.url}/metrics`);
+    const response = await fetch(`${ingress.url}/metrics`, { headers: BEARER });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
@@ -72,12 +72,13 @@ describe('probes over HTTP', () => {
 
     // Counts are read at scrape time, not cached.
     await ingress.queues['sync-offerslook'].drain();
-    const after = await (await fetch(`${ingress.url}/metrics`)).text();
+    const after = await (await fetch(`${ingress.url}/metrics`, { headers: BEARER })).text();
     expect(sample(after, 'offer_sync_jobs{queue="sync-offerslook",state="waiting"}')).toBe(0);
   });
 
-  it('unknown routes answer 404 in the common error shape', async () => {
-    const response = await fetch(`${ingress.url}/nope?x=1`);
+  it('unknown routes answer 404 in the common error shape (401 without credentials)', async () => {
+    expect((await fetch(`${ingress.url}/nope?x=1`)).status).toBe(401);
+    const response = await fetch(`${ingress.url}/nope?x=1`, { headers: BEARER });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error: { code: 'NOT_FOUND', message: 'no route for GET /nope' },

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../../src/ingress/index.js';
 import { redisScope } from '../../helpers/redis.js';
-import { startIngress, type IngressFixture } from './ingress-fixture.js';
+import { BEARER, startIngress, type IngressFixture } from './ingress-fixture.js';
 
 const SECRET = 'integration-webhook-secret-0123456789';
 const scope = redisScope('ingress-webhook');
@@ -33,7 +33,7 @@ function signedPost(
   const timestamp = extra.timestamp ?? Math.floor(Date.now() / 1000);
   return post(platform, body, {
     'content-type': 'application/json',
-    ...signWebhook(SECRET, timestamp, body),
+    ...signWebhook(SECRET, platform, timestamp, body),
     ...extra.headers,
   });
 }
@@ -62,7 +62,7 @@ describe('webhook over HTTP', () => {
       const body = '{"entity":"offer","id":"1"}';
       const response = await post('offerit', body, {
         'content-type': 'application/json',
-        ...signWebhook('not-the-secret', Math.floor(Date.now() / 1000), body),
+        ...signWebhook('not-the-secret', 'offerit', Math.floor(Date.now() / 1000), body),
       });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({
@@ -72,7 +72,7 @@ describe('webhook over HTTP', () => {
 
     it('401 when the body was changed after signing (raw bytes are verified)', async () => {
       const signedBody = '{"entity":"offer","id":"1"}';
-      const headers = signWebhook(SECRET, Math.floor(Date.now() / 1000), signedBody);
+      const headers = signWebhook(SECRET, 'offerit', Math.floor(Date.now() / 1000), signedBody);
       // Same JSON value, different bytes: a parse-then-reserialise verifier would accept this.
       const response = await post('offerit', '{"entity": "offer", "id": "1"}', {
         'content-type': 'application/json',
@@ -141,7 +141,7 @@ describe('webhook over HTTP', () => {
       const body = 'entity=offer&id=1';
       const response = await post('offerit', body, {
         'content-type': 'application/x-www-form-urlencoded',
-        ...signWebhook(SECRET, Math.floor(Date.now() / 1000), body),
+        ...signWebhook(SECRET, 'offerit', Math.floor(Date.now() / 1000), body),
       });
       expect(response.status).toBe(415);
       expect(await response.json()).toEqual({
@@ -159,7 +159,7 @@ describe('webhook over HTTP', () => {
       expect(await response.json()).toMatchObject({
         error: {
           code: 'UNKNOWN_CONNECTION',
-          message: expect.stringContaining('offerit, offerslook'),
+          message: 'no webhook endpoint for connection "hasoffers"; see offer-sync connections',
         },
       });
     });
@@ -186,7 +186,7 @@ describe('webhook over HTTP', () => {
       event: 'updated',
     });
     expect(await ingress.jobTotal()).toBe(1);
-    const metrics = await (await fetch(`${ingress.url}/metrics`)).text();
+    const metrics = await (await fetch(`${ingress.url}/metrics`, { headers: BEARER })).text();
     expect(metrics).toContain('offer_sync_webhooks_total{network="offerit",outcome="accepted"} 1');
     expect(metrics).toContain(
       'offer_sync_webhooks_total{network="offerit",outcome="BAD_SIGNATURE"} 2',
@@ -213,7 +213,7 @@ describe('webhook without a configured secret', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...signWebhook('', Math.floor(Date.now() / 1000), body),
+        ...signWebhook('', 'offerit', Math.floor(Date.now() / 1000), body),
       },
       body,
     });
@@ -221,11 +221,116 @@ describe('webhook without a configured secret', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'WEBHOOKS_DISABLED',
-        message: 'webhooks are disabled: set WEBHOOK_SECRET to accept signed webhooks',
+        message:
+          'webhooks are disabled for this connection: set WEBHOOK_SECRET_OFFERIT or WEBHOOK_SECRET to accept signed webhooks',
       },
     });
     expect(unsigned.enqueued).toEqual([]);
     expect(await unsigned.jobTotal()).toBe(0);
     expect(unsigned.logLines.some((line) => line.includes('webhooks disabled'))).toBe(true);
+  });
+});
+
+describe('webhook hardening over HTTP', () => {
+  const hard = redisScope('ingress-webhook-hard');
+  const OFFERIT_SECRET = 'offerit-own-webhook-secret';
+  let server: IngressFixture;
+  beforeAll(async () => {
+    server = await startIngress(hard, {
+      env: { WEBHOOK_SECRET: SECRET, WEBHOOK_SECRET_OFFERIT: OFFERIT_SECRET },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await hard.cleanup();
+  });
+
+  const send = (connection: string, secret: string, body: string, timestamp?: number) =>
+    fetch(`${server.url}/webhooks/${connection}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...signWebhook(secret, connection, timestamp ?? Math.floor(Date.now() / 1000), body),
+      },
+      body,
+    });
+
+  it('takes a replayed signature once: 202, then 200 duplicate with nothing enqueued', async () => {
+    const body = '{"entity":"offer","id":"501"}';
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await send('offerit', OFFERIT_SECRET, body, timestamp);
+    expect(first.status).toBe(202);
+    for (let replay = 0; replay < 5; replay += 1) {
+      const again = await send('offerit', OFFERIT_SECRET, body, timestamp);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ duplicate: true });
+    }
+    expect(server.enqueued).toHaveLength(1);
+    expect(await server.jobTotal()).toBe(1);
+    // Remembered in Redis, under the deployment's hash tag, as a hash (never the signature),
+    // and only for the signature's window.
+    const redis = hard.connect();
+    const keys = await redis.keys(`{${hard.prefix}}:webhook:seen:*`);
+    expect(keys).toHaveLength(1);
+    const ttl = await redis.pttl(keys[0]!);
+    expect(ttl).toBeGreaterThan(290_000);
+    expect(ttl).toBeLessThanOrEqual(302_000);
+  });
+
+  it("binds each connection to its own secret and name: offerit's signature fails on offerslook", async () => {
+    const body = '{"entity":"offer","id":"502"}';
+    // Signed for offerit, sent to offerslook: the connection is in the signed string.
+    const headers = signWebhook(OFFERIT_SECRET, 'offerit', Math.floor(Date.now() / 1000), body);
+    const moved = await fetch(`${server.url}/webhooks/offerslook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    expect(moved.status).toBe(401);
+    // offerit has a secret of its own now: the fallback no longer opens it...
+    expect((await send('offerit', SECRET, body)).status).toBe(401);
+    // ...while offerslook, without one, still takes WEBHOOK_SECRET.
+    expect((await send('offerslook', SECRET, body)).status).toBe(202);
+    expect(server.enqueued.filter((request) => request.id === '502')).toHaveLength(1);
+  });
+
+  it('refuses ids that are not digits, naming the field, and queues nothing', async () => {
+    const before = server.enqueued.length;
+    for (const id of ['.', '..', '1.5', '../1']) {
+      const response = await send('offerslook', SECRET, JSON.stringify({ entity: 'offer', id }));
+      expect(response.status, id).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: {
+          code: 'INVALID_BODY',
+          issues: [{ path: 'id', message: expect.stringMatching(/^expected digits only/) }],
+        },
+      });
+    }
+    expect(server.enqueued.length).toBe(before);
+  });
+
+  it('logs a flood of 200 rejected webhooks in a handful of lines', async () => {
+    const rejectedLines = () =>
+      server.logLines.filter((line) => line.includes('"webhook rejected"')).length;
+    const before = rejectedLines();
+    for (let index = 0; index < 200; index += 1) {
+      const response = await fetch(`${server.url}/webhooks/offerit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"entity":"offer","id":"${index}"}`,
+      });
+      expect(response.status).toBe(401);
+    }
+    // At most the first five of the window in full (earlier tests may have used some of them).
+    expect(rejectedLines() - before).toBeLessThanOrEqual(5);
+    expect(server.logLines.length).toBeLessThan(60);
+    await server.close();
+    // Closing ends the window: one count per reason.
+    const summary = server.logLines
+      .filter((line) => line.includes('webhooks rejected in the last window'))
+      .map((line) => JSON.parse(line) as { code: string; count: number });
+    expect(summary).toContainEqual(
+      expect.objectContaining({ code: 'MISSING_TIMESTAMP', count: 200 }),
+    );
   });
 });

@@ -12,10 +12,11 @@ function freshStore() {
   return { store: new RedisConflictStore(connection, { prefix }), prefix, connection };
 }
 
+// The Offerslook twin of Offerit offer N is offer 9N here: ids are platform ids, digits only.
 const conflict = (offeritId: string, detectedAt: number, payout = '4.00'): ConflictInput => ({
   kind: 'offer',
   offerit: { kind: 'offer', id: offeritId },
-  offerslook: { kind: 'offer', id: `ol-${offeritId}` },
+  offerslook: { kind: 'offer', id: `9${offeritId}` },
   fields: { payout: { offerit: payout, offerslook: '5.00' } },
   detectedAt,
 });
@@ -26,7 +27,7 @@ describe('RedisConflictStore', () => {
     const recorded = await store.record(conflict('400', 1_000));
     expect(recorded.id).toMatch(/^[0-9a-f]{10}$/);
     expect(recorded.id).toBe(
-      conflictId({ kind: 'offer', id: '400' }, { kind: 'offer', id: 'ol-400' }),
+      conflictId({ kind: 'offer', id: '400' }, { kind: 'offer', id: '9400' }),
     );
     expect(recorded).toEqual({ ...conflict('400', 1_000), id: recorded.id, lastDetectedAt: 1_000 });
     expect(await store.get(recorded.id)).toEqual(recorded);
@@ -85,7 +86,7 @@ describe('RedisConflictStore', () => {
     const { store, prefix, connection } = freshStore();
     const pair = [
       { kind: 'offer' as const, id: '400' },
-      { kind: 'offer' as const, id: 'ol-400' },
+      { kind: 'offer' as const, id: '9400' },
     ] as const;
     await connection.hset(`${prefix}:conflicts:pair`, conflictId(...pair), 'offer:999|offer:998');
     const recorded = await store.record(conflict('400', 1_000));

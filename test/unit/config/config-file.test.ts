@@ -197,3 +197,35 @@ describe('offer-sync.example.yaml', () => {
     expect(config.connections.main?.webhookSecret).toBe('s');
   });
 });
+
+describe('webhook secrets per connection', () => {
+  const env = {
+    MAIN_API_USERNAME: 'admin',
+    MAIN_API_KEY: 'k',
+    MAIN_WEBHOOK_SECRET: 'from-the-file',
+    PARTNER_A_API_KEY: 'a',
+    PARTNER_B_API_KEY: 'b',
+    OFFER_SYNC_CONFIG: new URL('../../../offer-sync.example.yaml', import.meta.url).pathname,
+  };
+
+  it("takes webhook_secret_env first, then WEBHOOK_SECRET_<CONNECTION>, else WEBHOOK_SECRET's fallback", () => {
+    const config = loadConfig({
+      ...env,
+      WEBHOOK_SECRET_MAIN: 'ignored: the file names one',
+      WEBHOOK_SECRET_PARTNER_A: 'partner-a-own',
+      WEBHOOK_SECRET: 'fallback',
+    });
+    expect(config.connections.main?.webhookSecret).toBe('from-the-file');
+    expect(config.connections['partner-a']?.webhookSecret).toBe('partner-a-own');
+    expect(config.connections['partner-b']?.webhookSecret).toBeUndefined();
+    expect(config.webhookSecret).toBe('fallback');
+  });
+
+  it('reads API_TOKEN and METRICS_TOKEN, blank as unset', () => {
+    expect(loadConfig({ ...env, API_TOKEN: 'a', METRICS_TOKEN: 'm' }).tokens).toEqual({
+      api: 'a',
+      metrics: 'm',
+    });
+    expect(loadConfig({ ...env, API_TOKEN: ' ', METRICS_TOKEN: '' }).tokens).toEqual({});
+  });
+});

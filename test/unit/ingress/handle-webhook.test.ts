@@ -9,6 +9,25 @@ import {
   type WebhookRequest,
 } from '../../../src/ingress/index.js';
 import { createLogger } from '../../../src/log/logger.js';
+import type { WebhookReplayStore } from '../../../src/store/index.js';
+import type { Rejection } from '../../../src/ingress/webhook/rejection-log.js';
+
+/** The replay store's contract in memory; the Redis one is exercised in webhook-http.test.ts. */
+function memoryReplays(): WebhookReplayStore & { seen: Set<string> } {
+  const seen = new Set<string>();
+  return {
+    seen,
+    claim: (signature) => {
+      const first = !seen.has(signature);
+      seen.add(signature);
+      return Promise.resolve(first);
+    },
+    release: (signature) => {
+      seen.delete(signature);
+      return Promise.resolve();
+    },
+  };
+}
 
 const SECRET = 'unit-secret';
 const NOW_MS = 1_700_000_000_000;
@@ -16,6 +35,8 @@ const NOW_MS = 1_700_000_000_000;
 function harness(overrides: Partial<WebhookDeps> = {}) {
   const calls: EnqueueSyncRequest[] = [];
   const outcomes: string[] = [];
+  const rejected: Rejection[] = [];
+  const replays = memoryReplays();
   const deps: WebhookDeps = {
     connections: ['offerit', 'offerslook'],
     secretFor: () => SECRET,
@@ -23,6 +44,8 @@ function harness(overrides: Partial<WebhookDeps> = {}) {
       calls.push(request);
       return Promise.resolve({ jobIds: [`job-${calls.length}`] });
     },
+    replays,
+    rejections: { record: (rejection) => void rejected.push(rejection) },
     now: () => NOW_MS,
     toleranceMs: 300_000,
     bodyLimitBytes: 1024,
@@ -30,7 +53,7 @@ function harness(overrides: Partial<WebhookDeps> = {}) {
     metrics: { countWebhook: (connection, outcome) => outcomes.push(`${connection}:${outcome}`) },
     ...overrides,
   };
-  return { calls, outcomes, deps };
+  return { calls, outcomes, rejected, replays, deps };
 }
 
 function signed(
@@ -42,7 +65,12 @@ function signed(
     connection: options.connection ?? 'offerit',
     headers: {
       'content-type': options.contentType ?? 'application/json',
-      ...signWebhook(SECRET, options.timestamp ?? NOW_MS / 1000, raw),
+      ...signWebhook(
+        SECRET,
+        options.connection ?? 'offerit',
+        options.timestamp ?? NOW_MS / 1000,
+        raw,
+      ),
     },
     rawBody: raw,
   };
@@ -67,13 +95,14 @@ describe('handleWebhook', () => {
 
   it('accepts a charset parameter and +json types', async () => {
     const { calls, deps } = harness();
-    for (const contentType of [
+    for (const [index, contentType] of [
       'application/json; charset=utf-8',
       'Application/JSON',
       'application/vnd.offer+json',
-    ]) {
+    ].entries()) {
+      // A body of its own each: the same signed bytes again would be a replay.
       const response = await handleWebhook(
-        signed({ entity: 'offer', id: '1' }, { contentType }),
+        signed({ entity: 'offer', id: String(index + 1) }, { contentType }),
         deps,
       );
       expect(response.status, contentType).toBe(202);
@@ -87,7 +116,7 @@ describe('handleWebhook', () => {
       () => signed({ entity: 'offer', id: '1' }, { connection: 'hasoffers' }),
       404,
       'UNKNOWN_CONNECTION',
-      /"hasoffers"; expected one of offerit, offerslook/,
+      /no webhook endpoint for connection "hasoffers"/,
     ],
     [
       'text body',
@@ -159,7 +188,7 @@ describe('handleWebhook', () => {
         ...signed({ entity: 'offer', id: '1' }),
         headers: {
           'content-type': 'application/json',
-          ...signWebhook('guess', NOW_MS / 1000, '{"entity":"offer","id":"1"}'),
+          ...signWebhook('guess', 'offerit', NOW_MS / 1000, '{"entity":"offer","id":"1"}'),
         },
       }),
       401,
@@ -193,15 +222,84 @@ describe('handleWebhook', () => {
   it.each(rejections)(
     'rejects %s with %i and enqueues nothing',
     async (_label, build, status, code, message) => {
-      const { calls, deps } = harness();
+      const { calls, deps, rejected, replays } = harness();
       const response = await handleWebhook(build(), deps);
       expect(response.status).toBe(status);
       expect(response.body).toMatchObject({
         error: { code, message: expect.stringMatching(message) },
       });
       expect(calls).toEqual([]);
+      // Counted for the log by its reason, and no signature remembered for a refused request.
+      expect(rejected).toEqual([expect.objectContaining({ reason: code, status })]);
+      expect(replays.seen.size).toBe(0);
     },
   );
+
+  it('checks the signature before the content type: unsigned is 401 whatever it carries', async () => {
+    const { deps } = harness();
+    const request = withHeader(
+      signed('entity=offer', { contentType: 'text/plain' }),
+      'x-offer-sync-signature',
+      undefined,
+    );
+    expect((await handleWebhook(request, deps)).status).toBe(401);
+  });
+
+  it('refuses a request signed for another connection (the connection is signed)', async () => {
+    const { calls, deps } = harness();
+    const request = { ...signed({ entity: 'offer', id: '1' }), connection: 'offerslook' };
+    const response = await handleWebhook(request, deps);
+    expect(response).toMatchObject({ status: 401, body: { error: { code: 'BAD_SIGNATURE' } } });
+    expect(calls).toEqual([]);
+  });
+
+  it('answers a replayed signature 200 duplicate and enqueues it once', async () => {
+    const { calls, deps, outcomes } = harness();
+    const request = signed({ entity: 'offer', id: '7' });
+    expect((await handleWebhook(request, deps)).status).toBe(202);
+    for (let replay = 0; replay < 3; replay += 1) {
+      expect(await handleWebhook(request, deps)).toEqual({
+        status: 200,
+        body: { duplicate: true },
+      });
+    }
+    expect(calls).toHaveLength(1);
+    expect(outcomes).toEqual([
+      'offerit:accepted',
+      'offerit:duplicate',
+      'offerit:duplicate',
+      'offerit:duplicate',
+    ]);
+  });
+
+  it('forgets the signature of a webhook it could not enqueue, so the retry is taken', async () => {
+    let fail = true;
+    const { deps, calls } = harness();
+    const enqueue = deps.enqueueSync;
+    deps.enqueueSync = (request) =>
+      fail ? Promise.reject(new Error('Connection is closed.')) : enqueue(request);
+    const request = signed({ entity: 'offer', id: '8' });
+    expect((await handleWebhook(request, deps)).status).toBe(503);
+    fail = false;
+    expect((await handleWebhook(request, deps)).status).toBe(202);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('answers 503 REDIS_UNAVAILABLE, enqueuing nothing, when replays cannot be checked', async () => {
+    const { deps, calls } = harness({
+      replays: {
+        claim: () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.7:6379')),
+        release: () => Promise.resolve(),
+      },
+    });
+    const response = await handleWebhook(signed({ entity: 'offer', id: '9' }), deps);
+    expect(response).toMatchObject({
+      status: 503,
+      body: { error: { code: 'REDIS_UNAVAILABLE' } },
+    });
+    expect(JSON.stringify(response.body)).not.toContain('10.0.0.7');
+    expect(calls).toEqual([]);
+  });
 
   it('lists every schema issue with its field', async () => {
     const { deps } = harness();
@@ -224,7 +322,7 @@ describe('handleWebhook', () => {
     const request = signed({ entity: 'offer', id: '1' });
     request.headers = {
       'content-type': 'application/json',
-      ...signWebhook('', NOW_MS / 1000, request.rawBody!),
+      ...signWebhook('', request.connection, NOW_MS / 1000, request.rawBody!),
     };
     const response = await handleWebhook(request, deps);
     expect(response).toEqual({

@@ -13,11 +13,18 @@ const SECRET = 'whsec-test-secret';
 const NOW_MS = 1_700_000_000_000;
 const NOW_S = NOW_MS / 1000;
 const BODY = Buffer.from('{"entity":"offer","id":"400"}');
+const CONNECTION = 'offerit';
+const OK = {
+  ok: true,
+  signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+  expiresAtMs: expect.any(Number),
+};
 
 function input(overrides: Partial<VerifyInput> = {}, timestamp = NOW_S, body = BODY): VerifyInput {
-  const headers = signWebhook(SECRET, timestamp, body);
+  const headers = signWebhook(SECRET, CONNECTION, timestamp, body);
   return {
     secret: SECRET,
+    connection: CONNECTION,
     timestamp: headers[TIMESTAMP_HEADER],
     signature: headers[SIGNATURE_HEADER],
     rawBody: body,
@@ -27,10 +34,10 @@ function input(overrides: Partial<VerifyInput> = {}, timestamp = NOW_S, body = B
 }
 
 describe('signWebhook', () => {
-  it('produces an independently computed HMAC-SHA256 over "<timestamp>.<body>"', () => {
-    const headers = signWebhook(SECRET, NOW_S, BODY);
+  it('produces an independently computed HMAC-SHA256 over "<timestamp>.<connection>.<body>"', () => {
+    const headers = signWebhook(SECRET, CONNECTION, NOW_S, BODY);
     const expected = createHmac('sha256', SECRET)
-      .update(`${NOW_S}.${BODY.toString()}`)
+      .update(`${NOW_S}.${CONNECTION}.${BODY.toString()}`)
       .digest('hex');
     expect(headers).toEqual({
       [TIMESTAMP_HEADER]: String(NOW_S),
@@ -41,10 +48,27 @@ describe('signWebhook', () => {
 
 describe('verifyWebhookSignature', () => {
   it('accepts what signWebhook signed, with or without the sha256= prefix', () => {
-    expect(verifyWebhookSignature(input())).toEqual({ ok: true });
     const bare = input().signature!.replace('sha256=', '');
-    expect(verifyWebhookSignature(input({ signature: bare }))).toEqual({ ok: true });
-    expect(verifyWebhookSignature(input({ signature: bare.toUpperCase() }))).toEqual({ ok: true });
+    expect(verifyWebhookSignature(input())).toEqual({
+      ok: true,
+      signature: bare,
+      expiresAtMs: NOW_MS + 300_000,
+    });
+    expect(verifyWebhookSignature(input({ signature: bare }))).toEqual(OK);
+    // Upper or lower case, the replay store sees one signature.
+    expect(verifyWebhookSignature(input({ signature: bare.toUpperCase() }))).toEqual({
+      ok: true,
+      signature: bare,
+      expiresAtMs: NOW_MS + 300_000,
+    });
+  });
+
+  it('binds the signature to its connection: signed for offerit, refused on offerslook', () => {
+    expect(verifyWebhookSignature(input({ connection: 'offerslook' }))).toMatchObject({
+      ok: false,
+      code: 'BAD_SIGNATURE',
+      message: expect.stringContaining('<timestamp>.<connection>.<raw body bytes>'),
+    });
   });
 
   it('rejects a wrong secret, a changed body and a changed timestamp', () => {
@@ -84,8 +108,8 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('refuses timestamps outside the 5-minute window in both directions, and accepts its edges', () => {
-    expect(verifyWebhookSignature(input({}, NOW_S - 300))).toEqual({ ok: true });
-    expect(verifyWebhookSignature(input({}, NOW_S + 300))).toEqual({ ok: true });
+    expect(verifyWebhookSignature(input({}, NOW_S - 300))).toEqual(OK);
+    expect(verifyWebhookSignature(input({}, NOW_S + 300))).toEqual(OK);
     const stale = verifyWebhookSignature(input({}, NOW_S - 301));
     expect(stale).toMatchObject({ ok: false, code: 'STALE_TIMESTAMP' });
     expect(stale.ok === false && stale.message).toMatch(/301 s old; only 300 s/);
@@ -98,7 +122,7 @@ describe('verifyWebhookSignature', () => {
     expect(verifyWebhookSignature(input({ toleranceMs: 10_000 }, NOW_S - 11))).toMatchObject({
       code: 'STALE_TIMESTAMP',
     });
-    expect(verifyWebhookSignature(input({ toleranceMs: 10_000 }, NOW_S - 9))).toEqual({ ok: true });
+    expect(verifyWebhookSignature(input({ toleranceMs: 10_000 }, NOW_S - 9))).toEqual(OK);
   });
 
   it('accepts any signed body and rejects it after any single-byte change', () => {
@@ -110,15 +134,16 @@ describe('verifyWebhookSignature', () => {
         fc.integer({ min: 1, max: 255 }),
         (secret, bytes, index, flip) => {
           const body = Buffer.from(bytes);
-          const headers = signWebhook(secret, NOW_S, body);
+          const headers = signWebhook(secret, CONNECTION, NOW_S, body);
           const good: VerifyInput = {
             secret,
+            connection: CONNECTION,
             timestamp: headers[TIMESTAMP_HEADER],
             signature: headers[SIGNATURE_HEADER],
             rawBody: body,
             nowMs: NOW_MS,
           };
-          expect(verifyWebhookSignature(good)).toEqual({ ok: true });
+          expect(verifyWebhookSignature(good)).toEqual(OK);
           const tampered = Buffer.from(body);
           const at = index % tampered.length;
           tampered[at] = tampered[at]! ^ flip;

@@ -33,15 +33,15 @@ describe('parseWebhookBody', () => {
     expect(issuesOf({ entity: 'offer', id: 4.5 })).toEqual({
       id: 'expected a string id such as "400", got number 4.5',
     });
-    expect(issuesOf({ entity: 'offer', id: '' })).toEqual({
-      id: expect.stringMatching(/1 to 64 letters/),
-    });
-    expect(issuesOf({ entity: 'offer', id: 'a/b' })).toEqual({
-      id: expect.stringMatching(/1 to 64 letters/),
-    });
-    expect(issuesOf({ entity: 'offer', id: 'x'.repeat(65) })).toEqual({
-      id: expect.stringMatching(/1 to 64/),
-    });
+    // Platform ids are digits: `.` and `..` would walk request paths to other endpoints.
+    for (const id of ['', '.', '..', 'a/b', '1.5', '-1', '12a', ' 12', '1'.repeat(21), '%2e']) {
+      expect(issuesOf({ entity: 'offer', id }), id).toEqual({
+        id: `expected digits only (a platform id such as "400"), got ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}...` : id)}`,
+      });
+      expect(issuesOf({ entity: 'goal', id: '48', offerId: id }), id).toEqual({
+        offerId: expect.stringMatching(/^expected digits only/),
+      });
+    }
     expect(issuesOf({ entity: 'offer', id: '1', event: 7 })).toEqual({
       event: expect.stringMatching(/got number 7/),
     });

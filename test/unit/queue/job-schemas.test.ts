@@ -54,6 +54,19 @@ describe('sync job payload', () => {
       expect(error.message).toContain(field);
   });
 
+  it('takes platform ids only: digits, never "." or ".." (which would walk request paths)', () => {
+    for (const id of ['.', '..', '', '1.0', 'a1', '400/48', '%2e%2e', '1'.repeat(21)]) {
+      const byId = syncJobSchema.safeParse({ ...offer, id });
+      expect(byId.success, id).toBe(false);
+      expect(byId.error?.issues[0]).toMatchObject({
+        path: ['id'],
+        message: 'expected digits only (a platform id such as "400")',
+      });
+      const byOffer = syncJobSchema.safeParse({ ...offer, kind: 'goal', id: '48', offerId: id });
+      expect(byOffer.error?.issues[0]?.path, id).toEqual(['offerId']);
+    }
+  });
+
   it('keeps queue bookkeeping apart from the payload', () => {
     const data = syncJobDataSchema.parse({ ...offer, tracking: { rateLimitHits: 2 } });
     const { payload, tracking } = splitTracking(data);

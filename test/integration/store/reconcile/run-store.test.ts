@@ -5,7 +5,7 @@ import { loadConfig } from '../../../../src/config/index.js';
 import { createIngressServer } from '../../../../src/ingress/index.js';
 import { createLogger } from '../../../../src/log/logger.js';
 import { createMetricsRegistry } from '../../../../src/metrics/index.js';
-import { RedisRunStore, newRunId } from '../../../../src/store/index.js';
+import { RedisRunStore, RedisWebhookReplayStore, newRunId } from '../../../../src/store/index.js';
 import { ReportBuilder, type ReconcileReport } from '../../../../src/sync/reconcile/index.js';
 import { redisScope } from '../../../helpers/redis.js';
 
@@ -77,27 +77,31 @@ describe('RedisRunStore', () => {
     const store = new RedisRunStore(redis, { prefix: `{${scope.prefix}}:c` });
     const report = builderAt(7).report('done', new Date());
     await store.finish(report);
+    const token = 'run-store-test-token';
     const server = await createIngressServer({
-      config: loadConfig({}),
+      config: loadConfig({ API_TOKEN: token }),
       logger: createLogger({ level: 'silent' }),
       queues: [],
       enqueueSync: () => Promise.reject(new Error('not used')),
+      webhookReplays: new RedisWebhookReplayStore(redis, { prefix: `{${scope.prefix}}:w` }),
       readiness: () => Promise.resolve({ ready: true, checks: {} }),
       metrics: createMetricsRegistry({ defaultMetrics: false }),
       reconcileRuns: store,
     });
     const url = await server.listen({ host: '127.0.0.1', port: 0 });
+    const headers = { authorization: `Bearer ${token}` };
     try {
-      const list = await fetch(`${url}/reconcile/runs?limit=5`);
+      expect((await fetch(`${url}/reconcile/runs?limit=5`)).status).toBe(401);
+      const list = await fetch(`${url}/reconcile/runs?limit=5`, { headers });
       expect(list.status).toBe(200);
       expect(await list.json()).toEqual({
         runs: [expect.objectContaining({ runId: report.runId })],
       });
-      const one = await fetch(`${url}/reconcile/runs/${report.runId}`);
+      const one = await fetch(`${url}/reconcile/runs/${report.runId}`, { headers });
       expect(await one.json()).toEqual(report);
-      const missing = await fetch(`${url}/reconcile/runs/${newRunId(new Date())}`);
+      const missing = await fetch(`${url}/reconcile/runs/${newRunId(new Date())}`, { headers });
       expect(missing.status).toBe(404);
-      expect((await fetch(`${url}/reconcile/runs?limit=0`)).status).toBe(400);
+      expect((await fetch(`${url}/reconcile/runs?limit=0`, { headers })).status).toBe(400);
     } finally {
       await server.close();
     }
