@@ -9,3 +9,6 @@ export { LuaScript } from './lua-script.js';
 export type { RedisConnection } from './lua-script.js';
 export * from './runs/index.js';
 export * from './reconcile/index.js';
+export * from './history/index.js';
+export * from './locks/index.js';
+export * from './pending/index.js';

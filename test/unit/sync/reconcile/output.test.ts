@@ -25,6 +25,7 @@ const summary: RunSummary = {
   skipped: 0,
   failed: 0,
   paused: 0,
+  pending: 0,
   writes: 0,
 };
 const items: ReconcileItem[] = [
