@@ -28,7 +28,7 @@ export interface SyncOperator {
   approveNew: boolean;
   locks: Pick<LockStore, 'get'>;
   pending: Pick<PendingStore, 'hold' | 'decision' | 'get'>;
-  history: Pick<HistoryStore, 'record' | 'setLastSync'>;
+  history: Pick<HistoryStore, 'record' | 'setLastSync' | 'setLastError'>;
 }
 
 /** `main:offer:400` */
