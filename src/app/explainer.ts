@@ -1,6 +1,7 @@
 // What `offer-sync status`/`history` and `GET /entities/...` read, from the composition root's
 // routes and operator stores.
-import type { ExplainDeps } from '../sync/explain/index.js';
+import type { EntitiesPort } from '../ingress/index.js';
+import { entityHistory, explainEntity, type ExplainDeps } from '../sync/explain/index.js';
 import type { App } from './app.js';
 
 export function explainDepsOf(app: Pick<App, 'routes' | 'operator'>): ExplainDeps {
@@ -15,5 +16,15 @@ export function explainDepsOf(app: Pick<App, 'routes' | 'operator'>): ExplainDep
     history: app.operator.history,
     locks: app.operator.locks,
     pending: app.operator.pending,
+  };
+}
+
+/** The entity routes' view of the application. */
+export function entitiesPortOf(app: Pick<App, 'routes' | 'operator' | 'config'>): EntitiesPort {
+  const deps = explainDepsOf(app);
+  return {
+    connections: Object.keys(app.config.connections),
+    explain: (ref, options) => explainEntity(ref, deps, options),
+    history: (ref) => entityHistory(ref, deps),
   };
 }
