@@ -93,6 +93,9 @@ async function syncOnce(request: SyncRequest, deps: SyncDeps): Promise<SyncResul
     return { ...base, route: route.name, action: 'skip', reason };
   }
 
+  // A goal or commission of an offer held back for approval waits with it, not in retries.
+  const heldWithParent = await heldParent(source, key, deps);
+  if (heldWithParent) return { ...base, route: route.name, ...heldWithParent };
   const mapped = await mapWithLinks(route, sourceRecord, key.offerId, deps);
   const warnings = mapped.lossy.map((lossy) => `lossy ${lossy.field}: ${lossy.reason}`);
   const noTwin = mapped.issues.find((issue) => issue.code === 'NO_TWIN');
@@ -100,15 +103,7 @@ async function syncOnce(request: SyncRequest, deps: SyncDeps): Promise<SyncResul
     return { ...base, route: route.name, warnings, action: 'skip', reason: noTwin.message };
   // Before the mapping's issues: a goal or commission whose offer has no twin yet has its offer
   // link unresolved, which only needs the offer's sync (a retry), not a fix (a dead letter).
-  const targetOfferId = await parentTwinId(route, key, deps).catch(async (error: unknown) => {
-    // A goal or commission of an offer held back for approval waits with it, not in retries.
-    const held =
-      error instanceof ParentNotLinkedError ? await heldParent(source, key, deps) : undefined;
-    if (held) return held;
-    throw error;
-  });
-  if (typeof targetOfferId === 'object')
-    return { ...base, route: route.name, warnings, ...targetOfferId };
+  const targetOfferId = await parentTwinId(route, key, deps);
   if (mapped.issues.length > 0) throw new MappingRejectedError(route.name, mapped.issues);
 
   const found = await findTarget(route, mapped.value, key, storedLink, targetOfferId, deps);
@@ -320,6 +315,7 @@ async function heldParent(
 ): Promise<{ action: 'pending' | 'rejected'; reason: string } | undefined> {
   const parent: EntityKey = { kind: 'offer', id: key.offerId ?? '' };
   if (!key.offerId || !holdsNewOffers(deps.operator, parent)) return undefined;
+  if (await deps.links.find(source, parent)) return undefined;
   const decision = await decisionOn(deps.operator!, source, parent);
   if (decision === 'approved') return undefined;
   const connection = deps.operator!.connections[source];
