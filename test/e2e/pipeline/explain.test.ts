@@ -39,8 +39,8 @@ describe('explain, history and lock', () => {
       config: h.config,
       logger: h.app.logger,
       queues: [],
-      enqueueSync: async () => ({ jobIds: [] }),
-      readiness: async () => ({ ready: true, checks: {} }),
+      enqueueSync: () => Promise.resolve({ jobIds: [] }),
+      readiness: () => Promise.resolve({ ready: true, checks: {} }),
       metrics: h.app.metrics,
       entities: entitiesPortOf(h.app),
     });
