@@ -29,6 +29,7 @@ import { migrateLegacyLayout } from './legacy-layout.js';
 import { createNetworkLimiter } from './network-limiter.js';
 import { openRedisConnections, type RedisConnections } from './redis-connections.js';
 import { buildRoutes, type AppRoute } from './routes.js';
+import { createOperatorStores, type OperatorStores } from './operator-stores.js';
 
 export interface AppOptions {
   metrics?: MetricsRegistry;
@@ -54,6 +55,8 @@ export interface App {
   readonly handoff: HandoffStore;
   /** Reconcile run reports (the deployment's, under its own hash tag). */
   readonly runs: RunStore;
+  /** Entity history, locks and pending offers (`offer-sync status`, `lock`, `pending`). */
+  readonly operator: OperatorStores;
   readonly now: () => Date;
   readonly cleanup: CleanupStack;
   /** The route from `source` to `target`, if configured. */
@@ -99,7 +102,15 @@ export async function openApp(
       },
     );
     const clients = createConnectionClients(config.connections, { limiter, metrics }, logger);
-    const routes = await buildRoutes({ config, redis: redis.commands, layout, clients, now });
+    const operator = createOperatorStores(redis.commands, layout);
+    const routes = await buildRoutes({
+      config,
+      redis: redis.commands,
+      layout,
+      clients,
+      operator,
+      now,
+    });
     const deadLetters = createDeadLetterSink(
       queues.deadLetter,
       (name) => config.connections[name]?.platform,
@@ -123,6 +134,7 @@ export async function openApp(
       deadLetters,
       handoff,
       runs,
+      operator,
       now,
       cleanup,
       route,

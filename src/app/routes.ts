@@ -20,6 +20,7 @@ import {
 } from '../store/index.js';
 import type { SyncDeps } from '../sync/run/index.js';
 import type { ConnectionName, PlatformName } from '../vocabulary/index.js';
+import type { OperatorStores } from './operator-stores.js';
 
 /** The stores of one pair of connections (an Offerit and an Offerslook one). */
 export interface PairStores {
@@ -49,6 +50,8 @@ export interface RouteParts {
   redis: RedisConnection;
   layout: KeyLayout;
   clients: Readonly<Record<ConnectionName, PlatformClient>>;
+  /** Locks, pending offers and history: what each route's syncs check and record. */
+  operator: OperatorStores;
   now: () => Date;
 }
 
@@ -98,6 +101,12 @@ export async function buildRoutes(parts: RouteParts): Promise<AppRoute[]> {
         observations: pair.observations,
         advertiserMap: route.advertiserMap,
         now: parts.now,
+        operator: {
+          connections: { offerit: sides.offerit.name, offerslook: sides.offerslook.name },
+          route: route.name,
+          approveNew: route.approveNew,
+          ...parts.operator,
+        },
       },
     });
   }

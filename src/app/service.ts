@@ -4,6 +4,7 @@
 // connections close.
 import type { Config } from '../config/index.js';
 import { createIngressServer } from '../ingress/index.js';
+import { entitiesPortOf } from './explainer.js';
 import type { Logger } from '../log/logger.js';
 import { enqueueSync } from '../queue/index.js';
 import { RedisWebhookReplayStore } from '../store/index.js';
@@ -101,6 +102,7 @@ async function startHttp(app: App, workers: RunningWorkers | undefined): Promise
     },
     metrics: app.metrics,
     reconcileRuns: app.runs,
+    entities: entitiesPortOf(app),
   });
   const url = await server.listen();
   app.cleanup.push('http server', () => server.close());

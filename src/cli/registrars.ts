@@ -9,6 +9,9 @@ import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStartCommands } from './commands/start.js';
 import { registerSyncCommand } from './commands/sync.js';
 import { registerReconcileCommand } from './commands/reconcile.js';
+import { registerStatusCommands } from './commands/status.js';
+import { registerLockCommands } from './commands/locks.js';
+import { registerPendingCommands } from './commands/pending.js';
 
 export const registrars: CommandRegistrar[] = [
   registerStartCommands,
@@ -21,3 +24,4 @@ export const registrars: CommandRegistrar[] = [
   registerMappingsCommands,
 ];
 registrars.push(registerReconcileCommand);
+registrars.push(registerStatusCommands, registerLockCommands, registerPendingCommands);

@@ -75,6 +75,7 @@ const routeSchema = z
       .record(z.string().regex(/^\d+$/), z.union([z.string(), z.number()]))
       .optional(),
     mappings: z.string().min(1).optional(),
+    approve_new: z.boolean().optional(),
   })
   .superRefine((route, ctx) => {
     const between = route.between !== undefined;
@@ -223,6 +224,7 @@ export function parseConfigFile(
           ([offerit, offerslook]) => [offerit, String(offerslook)] as const,
         ),
         mappingsDir: raw.mappings ?? defaults.mappingsDir,
+        approveNew: raw.approve_new ?? false,
       });
     }
   });

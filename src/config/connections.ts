@@ -56,6 +56,11 @@ export interface RouteConfig {
   advertiserMap: ReadonlyArray<readonly [string, string]>;
   /** The folder of YAML mappings this route uses. */
   mappingsDir: string;
+  /**
+   * New source offers wait in the pending list (`offer-sync pending list`) until approved,
+   * instead of being created on the target. @defaultValue false
+   */
+  approveNew: boolean;
 }
 
 export function routeName(source: string, target: string): string {

@@ -75,6 +75,7 @@ export function connectionsFromEnv(
     entities: ROUTE_ENTITIES,
     advertiserMap: env.ADVERTISER_MAP,
     mappingsDir: defaults.mappingsDir,
+    approveNew: env.APPROVE_NEW,
   });
   return {
     connections,

@@ -172,6 +172,8 @@ export const envSchema = z.object({
   RECONCILE_BUDGET_SHARE: share(0.8),
   SHUTDOWN_TIMEOUT: duration('30s'),
   ALLOW_EVICTION: flag(false),
+  /** Without a config file: both routes keep new offers pending until approved (approve_new). */
+  APPROVE_NEW: flag(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `json` or `pretty`; unset: pretty when the log goes to a terminal. */
   LOG_FORMAT: z

@@ -10,3 +10,6 @@ export type { RedisConnection } from './lua-script.js';
 export * from './runs/index.js';
 export * from './reconcile/index.js';
 export * from './webhook-replays/index.js';
+export * from './history/index.js';
+export * from './locks/index.js';
+export * from './pending/index.js';

@@ -5,3 +5,4 @@ export * from './entities.js';
 export * from './sync-reasons.js';
 export * from './connections.js';
 export * from './platform-ids.js';
+export * from './entity-refs.js';

@@ -13,7 +13,7 @@ export function createProgressLine(stream: NodeJS.WriteStream): ProgressLine {
   const bar = new cliProgress.SingleBar({
     stream,
     format:
-      'reconcile {kind} ({phase}): {value} items · {created} created · {updated} updated · {unchanged} unchanged · {skipped} skipped · {failed} failed · {paused} paused',
+      'reconcile {kind} ({phase}): {value} items · {created} created · {updated} updated · {unchanged} unchanged · {skipped} skipped · {failed} failed · {paused} paused · {pending} pending',
     hideCursor: true,
     clearOnComplete: true,
     fps: 5,

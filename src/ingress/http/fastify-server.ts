@@ -16,6 +16,12 @@ import type { MetricsRegistry } from '../../metrics/index.js';
 import type { RunStore } from '../../store/runs/run-store.js';
 import type { WebhookReplayStore } from '../../store/webhook-replays/index.js';
 import { handleGetRun, handleListRuns } from '../runs/runs-handlers.js';
+import {
+  handleEntityHistory,
+  handleEntityStatus,
+  type EntitiesPort,
+  type EntityRequest,
+} from '../entities/index.js';
 import { createDashboard, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
 import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
 import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';
@@ -44,6 +50,8 @@ export interface IngressDeps {
   metrics: MetricsRegistry;
   /** Reconcile run reports; when given, `GET /reconcile/runs` and `/reconcile/runs/:id` serve them. */
   reconcileRuns?: Pick<RunStore, 'list' | 'get'>;
+  /** When given, `GET /entities/:connection/:entity/:id` and `.../history` explain entities. */
+  entities?: EntitiesPort;
 }
 
 export interface IngressOptions {
@@ -132,6 +140,19 @@ export async function createIngressServer(
     app.get<{ Params: { id: string } }>('/reconcile/runs/:id', async (request, reply) =>
       send(reply, await handleGetRun({ params: request.params }, runs)),
     );
+  }
+
+  const entities = deps.entities;
+  if (entities) {
+    type EntityRoute = { Params: EntityRequest['params']; Querystring: EntityRequest['query'] };
+    const status = async (request: FastifyRequest<EntityRoute>, reply: FastifyReply) =>
+      send(reply, await handleEntityStatus(request, entities));
+    const history = async (request: FastifyRequest<EntityRoute>, reply: FastifyReply) =>
+      send(reply, await handleEntityHistory(request, entities));
+    app.get<EntityRoute>('/entities/:connection/:entity/:id', status);
+    app.get<EntityRoute>('/entities/:connection/:entity/:offerId/:id', status);
+    app.get<EntityRoute>('/entities/:connection/:entity/:id/history', history);
+    app.get<EntityRoute>('/entities/:connection/:entity/:offerId/:id/history', history);
   }
 
   // A webhook names where a change was seen: a connection some route syncs from.

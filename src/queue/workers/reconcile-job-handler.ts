@@ -102,6 +102,7 @@ export async function handleReconcileJob(
     skipped: report.skipped,
     failed: report.failed,
     paused: report.paused,
+    pending: report.pending,
     writes: report.writes,
     report: path,
   };

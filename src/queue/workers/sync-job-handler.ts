@@ -7,6 +7,7 @@ import { entityKeyOf, type SyncJob } from '../index.js';
 import type { HandoffStore } from '../../store/index.js';
 import { runSync, type SyncDeps, type SyncResult } from '../../sync/run/index.js';
 import type { ConnectionName, PlatformName } from '../../vocabulary/index.js';
+import { jobLogLines, recordLastError, writeJobLog } from './sync-job-explain.js';
 
 /** One route's part in a worker: what its syncs need, and which platform its source is on. */
 export interface RouteSync {
@@ -49,14 +50,22 @@ export async function handleSyncJob(
     payload.sourceRead !== undefined && job.attemptsMade === 0
       ? await deps.handoff?.take(payload.source, key, payload.sourceRead)
       : undefined;
-  const result = await runSync(
-    {
-      source: route.sourcePlatform,
-      key,
-      ...(handedOver ? { sourceRecord: handedOver.record, sourceReadAt: handedOver.readAt } : {}),
-    },
-    route.deps,
-  );
+  let result: SyncResult;
+  try {
+    result = await runSync(
+      {
+        source: route.sourcePlatform,
+        key,
+        ...(handedOver ? { sourceRecord: handedOver.record, sourceReadAt: handedOver.readAt } : {}),
+        ...(job.id === undefined ? {} : { jobId: job.id }),
+      },
+      route.deps,
+    );
+  } catch (error) {
+    await recordLastError(route.deps.operator, route.sourcePlatform, key, job, error, deps.now());
+    throw error;
+  }
+  await writeJobLog(job, jobLogLines(result, route.deps.operator));
   deps.observeLag?.(job.queueName, deps.now().getTime() - Date.parse(payload.requestedAt));
   return result;
 }

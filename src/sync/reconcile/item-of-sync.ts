@@ -17,6 +17,12 @@ export function itemOfSync(result: SyncResult): ReconcileItem {
     case 'unchanged':
     case 'skip':
       return { ...base, action: result.action };
+    case 'pending':
+      return { ...base, action: 'pending' };
+    case 'locked':
+    case 'rejected':
+      // An operator's decision: nothing written, nothing failed.
+      return { ...base, action: 'skip' };
     case 'echo':
       // Our own earlier write seen again: nothing differs.
       return { ...base, action: 'unchanged' };

@@ -4,7 +4,15 @@ import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityKind } from '../../vocabulary/index.js';
 import type { ReconcileEntity, SyncReason } from '../../vocabulary/index.js';
 
-export type ReconcileAction = 'create' | 'update' | 'unchanged' | 'skip' | 'fail' | 'pause';
+export type ReconcileAction =
+  | 'create'
+  | 'update'
+  | 'unchanged'
+  | 'skip'
+  | 'fail'
+  | 'pause'
+  /** A new offer (or its goal, commission) an `approve_new` route holds for approval. */
+  | 'pending';
 export const RECONCILE_ACTIONS: readonly ReconcileAction[] = [
   'create',
   'update',
@@ -12,6 +20,7 @@ export const RECONCILE_ACTIONS: readonly ReconcileAction[] = [
   'skip',
   'fail',
   'pause',
+  'pending',
 ];
 
 /** The kinds one `--entity` value covers, parents first: children need their offer's twin. */
@@ -56,6 +65,8 @@ export interface ReconcileCounts {
   skipped: number;
   failed: number;
   paused: number;
+  /** New offers held for approval (`offer-sync pending list`), with their goals and commissions. */
+  pending: number;
 }
 
 export const COUNT_OF: Readonly<Record<ReconcileAction, keyof ReconcileCounts>> = {
@@ -65,10 +76,11 @@ export const COUNT_OF: Readonly<Record<ReconcileAction, keyof ReconcileCounts>> 
   skip: 'skipped',
   fail: 'failed',
   pause: 'paused',
+  pending: 'pending',
 };
 
 export function emptyCounts(): ReconcileCounts {
-  return { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, paused: 0 };
+  return { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, paused: 0, pending: 0 };
 }
 
 export type RunStatus = 'running' | 'done' | 'aborted';

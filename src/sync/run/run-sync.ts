@@ -15,6 +15,14 @@ import { observedRead } from './observe-read.js';
 import { overlay } from './overlay.js';
 import { recordHasher, updatedAtOf } from './record-hash.js';
 import { refreshSide } from './refresh-side.js';
+import {
+  decisionOn,
+  holdsNewOffers,
+  lockedReason,
+  lockOn,
+  pendingSummary,
+  recordOutcome,
+} from './operator-controls.js';
 import { mapWithLinks } from './resolve-links.js';
 import type { SyncDeps } from './sync-deps.js';
 import { syncEquals } from './sync-equals.js';
@@ -37,9 +45,26 @@ export interface SyncRequest {
   sourceRecord?: PlatformRecord;
   /** When `sourceRecord` was read, epoch milliseconds. */
   sourceReadAt?: number;
+  /** The sync job running this, for the entity's history and status. */
+  jobId?: string;
 }
 
+/** One sync, and (unless a dry run) its outcome recorded for `offer-sync status` and `history`. */
 export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<SyncResult> {
+  const result = await syncOnce(request, deps);
+  if (!request.dryRun && deps.operator)
+    await recordOutcome(
+      deps.operator,
+      result,
+      request.source,
+      request.key,
+      request.jobId,
+      deps.now(),
+    );
+  return result;
+}
+
+async function syncOnce(request: SyncRequest, deps: SyncDeps): Promise<SyncResult> {
   const { source, key } = request;
   const target = otherPlatform(source);
   const route = deps.mappings.route(source, key.kind);
@@ -57,6 +82,10 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     const reason = `no mapping route from ${source} for ${key.kind}`;
     return { ...base, route: `${source}.${key.kind}`, action: 'skip', reason };
   }
+  // A locked entity is never written, by any route: checked before anything is read.
+  const sourceLock = await lockOn(deps.operator, source, key);
+  if (sourceLock)
+    return { ...base, route: route.name, action: 'locked', reason: lockedReason(sourceLock) };
   const storedLink = await deps.links.find(source, key);
   const sourceRecord = handedOver(request, storedLink) ?? (await deps.clients[source].get(key));
   if (!sourceRecord) {
@@ -64,6 +93,9 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     return { ...base, route: route.name, action: 'skip', reason };
   }
 
+  // A goal or commission of an offer held back for approval waits with it, not in retries.
+  const heldWithParent = await heldParent(source, key, deps);
+  if (heldWithParent) return { ...base, route: route.name, ...heldWithParent };
   const mapped = await mapWithLinks(route, sourceRecord, key.offerId, deps);
   const warnings = mapped.lossy.map((lossy) => `lossy ${lossy.field}: ${lossy.reason}`);
   const noTwin = mapped.issues.find((issue) => issue.code === 'NO_TWIN');
@@ -75,6 +107,18 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
   if (mapped.issues.length > 0) throw new MappingRejectedError(route.name, mapped.issues);
 
   const found = await findTarget(route, mapped.value, key, storedLink, targetOfferId, deps);
+  const twinLock = found.key ? await lockOn(deps.operator, target, found.key) : undefined;
+  if (twinLock && found.key) {
+    const targetId = formatEntityKey(found.key);
+    return {
+      ...base,
+      route: route.name,
+      warnings,
+      targetId,
+      action: 'locked',
+      reason: lockedReason(twinLock),
+    };
+  }
   const hasher = recordHasher(deps.mappings);
   const sourceHash = hasher.hash(source, key.kind, sourceRecord);
   const targetHash = found.record ? hasher.hash(target, key.kind, found.record) : undefined;
@@ -128,6 +172,10 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     changes: plannedChanges(decided),
     ...(found.key ? { targetId: formatEntityKey(found.key) } : {}),
   };
+  if (decided.action === 'create' && !storedLink && holdsNewOffers(deps.operator, key)) {
+    const held = await holdBack(source, key, sourceRecord, request.dryRun === true, deps);
+    if (held) return { ...result, changes: {}, ...held };
+  }
   if (request.dryRun) return result;
 
   const context = { route, key, target, targetOfferId, deps };
@@ -223,6 +271,62 @@ function handedOver(request: SyncRequest, link: Link | undefined): PlatformRecor
   const seen = link?.[request.source].syncedAt;
   const readAt = request.sourceReadAt ?? 0;
   return seen !== undefined && seen >= readAt ? undefined : record;
+}
+
+/**
+ * A new offer on an `approve_new` route: rejected ones are skipped, approved ones go ahead, the
+ * rest wait in the pending list (a dry run only says so).
+ */
+async function holdBack(
+  source: PlatformName,
+  key: EntityKey,
+  record: PlatformRecord,
+  dryRun: boolean,
+  deps: SyncDeps,
+): Promise<{ action: 'pending' | 'rejected'; reason: string } | undefined> {
+  const operator = deps.operator!;
+  const decision = await decisionOn(operator, source, key);
+  const ref = `${operator.connections[source]}:${formatEntityKey(key)}`;
+  if (decision === 'approved') return undefined;
+  if (decision === 'rejected')
+    return {
+      action: 'rejected',
+      reason: `${ref} was rejected (offer-sync approve ${ref} to create it)`,
+    };
+  if (!dryRun)
+    await operator.pending.hold(
+      operator.connections[source],
+      key,
+      operator.route,
+      pendingSummary(source, record),
+      deps.now().toISOString(),
+    );
+  return {
+    action: 'pending',
+    reason: `${ref} is new and ${operator.route} creates new offers only once approved (offer-sync approve ${ref})`,
+  };
+}
+
+/** The held-back state of a goal's or commission's offer, when it is pending or rejected. */
+async function heldParent(
+  source: PlatformName,
+  key: EntityKey,
+  deps: SyncDeps,
+): Promise<{ action: 'pending' | 'rejected'; reason: string } | undefined> {
+  const parent: EntityKey = { kind: 'offer', id: key.offerId ?? '' };
+  if (!key.offerId || !holdsNewOffers(deps.operator, parent)) return undefined;
+  if (await deps.links.find(source, parent)) return undefined;
+  const decision = await decisionOn(deps.operator!, source, parent);
+  if (decision === 'approved') return undefined;
+  const connection = deps.operator!.connections[source];
+  // Not yet seen by a sync of its own: the offer's sync comes first (a retry), as without approval.
+  if (decision === undefined && !(await deps.operator!.pending.get(connection, parent)))
+    return undefined;
+  const ref = `${connection}:offer:${key.offerId}`;
+  return {
+    action: decision === 'rejected' ? 'rejected' : 'pending',
+    reason: `its offer ${ref} ${decision === 'rejected' ? 'was rejected' : 'waits for approval'}`,
+  };
 }
 
 /** For goals and commissions: the twin of their offer on the target, which must exist first. */

@@ -8,6 +8,7 @@ import type {
   ObservationStore,
   WriteIntentStore,
 } from '../../store/index.js';
+import type { SyncOperator } from './operator-controls.js';
 
 export interface SyncDeps {
   clients: Readonly<Record<PlatformName, PlatformClient>>;
@@ -26,4 +27,9 @@ export interface SyncDeps {
   /** Offerit advertiser id -> Offerslook advertiser id (config ADVERTISER_MAP). */
   advertiserMap: ReadonlyArray<readonly [string, string]>;
   now: () => Date;
+  /**
+   * Locks, approvals and the records `offer-sync status` and `history` read; the composition
+   * root always gives them. @defaultValue none: nothing is locked, held back or recorded
+   */
+  operator?: SyncOperator;
 }

@@ -20,6 +20,7 @@ function run(overrides: Partial<ReconcileReport>): ReconcileReport {
     skipped: 0,
     failed: 0,
     paused: 0,
+    pending: 0,
     writes: 0,
     items: [],
     itemsOmitted: 0,

@@ -79,6 +79,39 @@ describe('offer-sync.yaml', () => {
     expect(Object.isFrozen(config.connections.main)).toBe(true);
   });
 
+  it('reads approve_new per route (default false) and refuses a value that is not a boolean', () => {
+    const approving = EXAMPLE.replace(
+      '{ from: partner-b, to: main, entities: [offer, goal] }',
+      '{ from: partner-b, to: main, entities: [offer, goal], approve_new: true }',
+    );
+    const config = withFile(approving)();
+    expect(config.routes.map((route) => [route.name, route.approveNew])).toEqual([
+      ['main->partner-a', false],
+      ['partner-a->main', false],
+      ['partner-b->main', true],
+    ]);
+    const problems = problemsOf(
+      withFile(approving.replace('approve_new: true', 'approve_new: "yes"')),
+    );
+    expect(problems.join('\n')).toMatch(/config-\d+\.yaml:\d+:\d+.*approve_new/);
+  });
+
+  it('takes APPROVE_NEW for both routes without a config file', () => {
+    const env = {
+      OFFERIT_BASE_URL: 'https://track.example.com/api',
+      OFFERIT_API_USERNAME: 'admin',
+      OFFERIT_API_KEY: 'k',
+      OFFERSLOOK_BASE_URL: 'https://n.api.offerslook.com',
+      OFFERSLOOK_NETWORK: 'n',
+      OFFERSLOOK_API_KEY: 'k',
+      OFFER_SYNC_CONFIG: '',
+    };
+    expect(loadConfig(env).routes.map((route) => route.approveNew)).toEqual([false, false]);
+    expect(
+      loadConfig({ ...env, APPROVE_NEW: 'true' }).routes.map((route) => route.approveNew),
+    ).toEqual([true, true]);
+  });
+
   it('finds ./offer-sync.yaml in the working directory when OFFER_SYNC_CONFIG is unset', () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     writeFileSync(join(cwd, 'offer-sync.yaml'), EXAMPLE);

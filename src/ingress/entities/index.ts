@@ -1,0 +1,6 @@
+export {
+  handleEntityHistory,
+  handleEntityStatus,
+  type EntitiesPort,
+  type EntityRequest,
+} from './entities-handlers.js';

@@ -1,0 +1,2 @@
+export type { EntityLock, ListedLock, LockStore } from './lock-store.js';
+export { RedisLockStore } from './redis-lock-store.js';
