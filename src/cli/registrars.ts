@@ -9,6 +9,7 @@ import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStartCommands } from './commands/start.js';
 import { registerSyncCommand } from './commands/sync.js';
 import { registerReconcileCommand } from './commands/reconcile.js';
+import { registerRevertCommand } from './commands/revert.js';
 
 export const registrars: CommandRegistrar[] = [
   registerStartCommands,
@@ -21,3 +22,4 @@ export const registrars: CommandRegistrar[] = [
   registerMappingsCommands,
 ];
 registrars.push(registerReconcileCommand);
+registrars.push(registerRevertCommand);
