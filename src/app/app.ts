@@ -100,6 +100,11 @@ export async function openApp(
     const deadLetters = createDeadLetterSink(
       queues.deadLetter,
       (name) => config.connections[name]?.platform,
+      {
+        retention: config.deadLetterRetention,
+        now,
+        onTrimError: (error) => logger.warn({ err: error }, 'trimming dead letters failed'),
+      },
     );
     const handoff = new RedisHandoffStore(redis.commands, { layout });
     const runs = new RedisRunStore(redis.commands, { prefix: layout.global });

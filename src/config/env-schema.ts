@@ -166,6 +166,10 @@ export const envSchema = z.object({
   /** Share of each network's budget reconciliation may use while live work waits there. */
   RECONCILE_BUDGET_SHARE: share(0.8),
   SHUTDOWN_TIMEOUT: duration('30s'),
+  /** Dead letters not seen again for this long are dropped. */
+  DLQ_MAX_AGE: duration('30d'),
+  /** Dead letters kept per connection at most (the longest unseen go first). */
+  DLQ_MAX_COUNT: positiveInt(10_000),
   ALLOW_EVICTION: flag(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
