@@ -3,6 +3,7 @@
 // (so a run finishes whether or not `offer-sync worker` processes run), the run store. Opened on
 // first use per route and registered on the app's cleanup stack.
 import { QueueEvents } from 'bullmq';
+import { reconcileFailureSink } from '../queue/dead-letter/index.js';
 import { createQueueExecutor } from '../queue/executor/index.js';
 import { startSyncWorker, type RouteReconcile } from '../queue/workers/index.js';
 import type { ConnectionName } from '../vocabulary/index.js';
@@ -80,6 +81,11 @@ export function createReconcilers(app: App, options: ReconcilerOptions = {}): Re
         liveExecutor: executor,
         vanishedPolicy: app.config.vanishedPolicy,
         runs: app.runs,
+        failures: reconcileFailureSink(app.deadLetters, {
+          source: route.source.name,
+          target,
+          targetPlatform: route.target.platform,
+        }),
         metrics: app.metrics,
         logger,
       },

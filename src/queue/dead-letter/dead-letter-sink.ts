@@ -22,6 +22,8 @@ import { trimDeadLetters, type DeadLetterRetention } from './dead-letter-trim.js
 
 /** How often one process trims a connection's letters at most. */
 const TRIM_EVERY_MS = 60_000;
+/** Failed jobs whose letter this process wrote, remembered at most (the oldest are forgotten). */
+const REMEMBERED_JOBS = 10_000;
 
 type FailedJob = Pick<Job, 'id' | 'name' | 'queueName' | 'data' | 'attemptsMade'>;
 /** A letter to store: its connection named, the rest as stored letters are read. */
@@ -59,6 +61,13 @@ export function createDeadLetterSink(
 ): DeadLetterSink {
   const now = options.now ?? (() => new Date());
   const trimmedAt = new Map<ConnectionName, number>();
+  // The failed-event listener sees the processor's own UnrecoverableError, classified under
+  // another code than the processor gave the letter: the job, not the code, says "recorded".
+  const recordedJobs = new Map<string, string>();
+  const remember = (job: string, id: string): void => {
+    recordedJobs.set(job, id);
+    if (recordedJobs.size > REMEMBERED_JOBS) recordedJobs.delete(recordedJobs.keys().next().value!);
+  };
   function trimSoon(connection: ConnectionName, queue: Queue<DeadLetter>): void {
     const { retention } = options;
     const at = now().getTime();
@@ -78,16 +87,20 @@ export function createDeadLetterSink(
     },
     async record(given) {
       const letter = deadLetterSchema.parse(given);
+      const job = [letter.queue, letter.jobId, letter.runId ?? '', letter.ref ?? ''].join('|');
+      const known = recordedJobs.get(job);
+      const queue = queues[letter.connection];
+      if (!queue) throw new Error(`no dead-letter queue for connection ${letter.connection}`);
+      // Remembered, and still there (not replayed, trimmed or obliterated since): counted.
+      if (known !== undefined && (await queue.getJob(known))) return known;
       const id =
         letter.ref === undefined
           ? deadLetterId(letter.queue, letter.jobId)
           : failureLetterId(letter.connection, letter.ref, letter.code);
-      const queue = queues[letter.connection];
-      if (!queue) throw new Error(`no dead-letter queue for connection ${letter.connection}`);
       const existing = await queue.getJob(id);
-      const known = existing && deadLetterSchema.safeParse(existing.data);
-      if (existing && known?.success) {
-        const old = known.data;
+      const stored = existing && deadLetterSchema.safeParse(existing.data);
+      if (existing && stored?.success) {
+        const old = stored.data;
         // The same failed job (or run item) recorded a second time: already counted.
         if (old.queue === letter.queue && old.jobId === letter.jobId && old.runId === letter.runId)
           return id;
@@ -97,6 +110,7 @@ export function createDeadLetterSink(
             count: old.count + 1,
             firstSeen: old.firstSeen,
           });
+          remember(job, id);
           return id;
         } catch (error) {
           // Replayed or trimmed meanwhile: the letter is added afresh below.
@@ -104,6 +118,7 @@ export function createDeadLetterSink(
         }
       }
       await queue.add(letter.code, letter, { jobId: id });
+      remember(job, id);
       trimSoon(letter.connection, queue);
       return id;
     },

@@ -17,3 +17,5 @@ export type {
   ReplayAllResult,
   Replayed,
 } from './dead-letters.js';
+export { reconcileFailureSink } from './reconcile-failures.js';
+export type { ReconcileFailureRoute } from './reconcile-failures.js';

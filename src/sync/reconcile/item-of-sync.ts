@@ -36,6 +36,8 @@ export function failedItem(
   sourceId: string,
   reason: string,
   targetId?: string,
+  /** Set for a permanent failure the run found itself (see ReconcileItem.code). */
+  code?: string,
 ): ReconcileItem {
   return {
     entity,
@@ -45,5 +47,6 @@ export function failedItem(
     changes: {},
     warnings: [],
     reason,
+    ...(code === undefined ? {} : { code }),
   };
 }

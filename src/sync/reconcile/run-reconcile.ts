@@ -2,7 +2,7 @@
 // source and sync what differs, then apply the vanish policy to twins whose source is gone.
 // The same function serves `offer-sync reconcile` and the pipeline's scheduled reconcile jobs.
 import { runAsClass } from '../../platforms/request-class.js';
-import { otherPlatform } from '../../vocabulary/index.js';
+import { otherPlatform, parseEntityKey } from '../../vocabulary/index.js';
 import { createDryRunExecutor } from './dry-run-executor.js';
 import { newRunId } from '../../store/runs/run-id.js';
 import { RetiredTwins } from '../../store/reconcile/retired-twins.js';
@@ -69,6 +69,18 @@ export async function runReconcile(
         async emit(item, emitted: EmitOptions = {}) {
           const writes = emitted.writes ?? 0;
           builder.add(item, writes);
+          // A permanent failure the run found itself becomes a dead letter (a dry run keeps none).
+          const key = parseEntityKey(item.sourceId);
+          if (!dryRun && item.action === 'fail' && item.code !== undefined && key) {
+            await deps.failures?.record({
+              runId,
+              kind,
+              key,
+              code: item.code,
+              reason: item.reason ?? item.code,
+              at: now(),
+            });
+          }
           if (emitted.drift) deps.metrics?.countDrift(routeName, 1);
           if (writes > 0) deps.metrics?.countReconcileWrites(routeName, writes);
           done += 1;

@@ -75,6 +75,7 @@ export async function streamKind(context: StreamContext): Promise<void> {
               changes: {},
               warnings: [],
               ...(decision.action === 'unchanged' ? {} : { reason: decision.reason }),
+              ...(decision.action === 'fail' ? { code: decision.code } : {}),
             },
             { drift: decision.action === 'fail' },
           );
@@ -172,6 +173,7 @@ async function syncOne(
         entry.text,
         `${missing.map(formatEntityKey).join(', ')} on ${from} has no twin on ${to} (it failed or was skipped): sync it first`,
         targetId,
+        'NO_TWIN',
       ),
       { drift: true },
     );

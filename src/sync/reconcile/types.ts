@@ -46,6 +46,12 @@ export interface ReconcileItem {
   warnings: string[];
   /** Why: a skip's "no twin possible" reason, a failure's error, what a pause did. */
   reason?: string;
+  /**
+   * A failure's stable code, when it is permanent and found by the run itself (not by a sync
+   * job, which dead-letters its own): `UNMAPPABLE` and the other value codes, `NO_TWIN` (a
+   * parent without a twin), a platform's `VALIDATION`. Such a failure is also a dead letter.
+   */
+  code?: string;
 }
 
 /** Counts by outcome; the JSON names are the contract's (`created`, not `create`). */
