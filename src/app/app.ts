@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { createMetricsRegistry, type MetricsRegistry } from '../metrics/index.js';
 import type { PlatformClient } from '../platforms/platform-client.js';
 import {
+  countOpenLetters,
   createDeadLetterSink,
   createQueueSet,
   type DeadLetterSink,
@@ -106,6 +107,7 @@ export async function openApp(
         onTrimError: (error) => logger.warn({ err: error }, 'trimming dead letters failed'),
       },
     );
+    metrics.trackDeadLetters(() => countOpenLetters(redis.commands, queues.deadLetter));
     const handoff = new RedisHandoffStore(redis.commands, { layout });
     const runs = new RedisRunStore(redis.commands, { prefix: layout.global });
     const route = (source: ConnectionName, target: ConnectionName) =>

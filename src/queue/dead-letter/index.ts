@@ -19,3 +19,5 @@ export type {
 } from './dead-letters.js';
 export { reconcileFailureSink } from './reconcile-failures.js';
 export type { ReconcileFailureRoute } from './reconcile-failures.js';
+export { countOpenLetters } from './open-letter-counts.js';
+export type { OpenLetterCount } from './open-letter-counts.js';

@@ -105,6 +105,15 @@ describe('reconcile failures as dead letters', () => {
       const dry = await forward(true);
       expect(dry.failed).toBe(3);
       expect((await letters().list()).map((letter) => letter.count)).toEqual([2, 2, 2]);
+      // The scrape counts open letters (not sightings) by connection and reason.
+      const metrics = await harness.app.metrics.text();
+      expect(metrics).toContain(
+        'offer_sync_dead_letters_open{connection="offerslook",reason="NO_TWIN"} 2',
+      );
+      expect(metrics).toContain(
+        'offer_sync_dead_letters_open{connection="offerslook",reason="MAPPING"} 1',
+      );
+      expect(metrics).not.toMatch(/offer_sync_dead_letters_open\{connection="offerit"/);
     },
     TIMEOUT,
   );
