@@ -77,7 +77,11 @@ export function emptyCounts(): ReconcileCounts {
   return { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, paused: 0 };
 }
 
-export type RunStatus = 'running' | 'done' | 'aborted';
+/**
+ * `interrupted`: the run was still `running` when the next run of its route started, and no
+ * process held its lease any more (the process running it crashed or was killed).
+ */
+export type RunStatus = 'running' | 'done' | 'aborted' | 'interrupted';
 
 /** A run without its items: what `GET /reconcile/runs` lists. */
 export interface RunSummary extends ReconcileCounts {
@@ -95,7 +99,7 @@ export interface RunSummary extends ReconcileCounts {
   finishedAt?: string;
   /** Platform writes the run made (creates, updates and vanish actions; 0 for a dry run). */
   writes: number;
-  /** Why the run stopped early (`aborted`): a source stream failed, Redis went away, ... */
+  /** Why the run stopped early (`aborted`, `interrupted`): a source stream failed, Redis went away, ... */
   error?: string;
   /** The stable code of that error, when it had one (`VANISH_GUARD`, `TRANSIENT`, ...). */
   errorCode?: string;
