@@ -34,6 +34,7 @@ export async function writeJsonReport(
     skipped: summary.skipped,
     failed: summary.failed,
     paused: summary.paused,
+    reactivated: summary.reactivated ?? 0,
     runId: summary.runId,
     entity: summary.entity,
     status: summary.status,

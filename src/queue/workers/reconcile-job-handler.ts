@@ -102,6 +102,7 @@ export async function handleReconcileJob(
     skipped: report.skipped,
     failed: report.failed,
     paused: report.paused,
+    reactivated: report.reactivated,
     writes: report.writes,
     report: path,
   };

@@ -4,7 +4,9 @@ import type { PlatformName } from '../../vocabulary/index.js';
 import type { EntityKind } from '../../vocabulary/index.js';
 import type { ReconcileEntity, SyncReason } from '../../vocabulary/index.js';
 
-export type ReconcileAction = 'create' | 'update' | 'unchanged' | 'skip' | 'fail' | 'pause';
+/** `reactivate`: a twin paused because its source vanished, set active again as its source came back. */
+export type ReconcileAction =
+  'create' | 'update' | 'unchanged' | 'skip' | 'fail' | 'pause' | 'reactivate';
 export const RECONCILE_ACTIONS: readonly ReconcileAction[] = [
   'create',
   'update',
@@ -12,6 +14,7 @@ export const RECONCILE_ACTIONS: readonly ReconcileAction[] = [
   'skip',
   'fail',
   'pause',
+  'reactivate',
 ];
 
 /** The kinds one `--entity` value covers, parents first: children need their offer's twin. */
@@ -62,6 +65,7 @@ export interface ReconcileCounts {
   skipped: number;
   failed: number;
   paused: number;
+  reactivated: number;
 }
 
 export const COUNT_OF: Readonly<Record<ReconcileAction, keyof ReconcileCounts>> = {
@@ -71,10 +75,19 @@ export const COUNT_OF: Readonly<Record<ReconcileAction, keyof ReconcileCounts>> 
   skip: 'skipped',
   fail: 'failed',
   pause: 'paused',
+  reactivate: 'reactivated',
 };
 
 export function emptyCounts(): ReconcileCounts {
-  return { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, paused: 0 };
+  return {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    paused: 0,
+    reactivated: 0,
+  };
 }
 
 /**

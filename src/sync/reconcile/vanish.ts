@@ -204,7 +204,7 @@ async function vanishOne(link: Link, context: StreamContext): Promise<void> {
 }
 
 /** The code of a failure no retry can fix (a refused retirement), as an item carries it. */
-function permanentCode(error: unknown): { code?: string } {
+export function permanentCode(error: unknown): { code?: string } {
   if (isPlatformError(error) || error instanceof OfferSyncError) {
     return error.retryable ? {} : { code: error.code };
   }

@@ -138,9 +138,11 @@ describe('offer-sync reconcile (CLI)', () => {
       const lines = run.stdout.split('\n');
       expect(lines[0]).toBe('reconcile offerit->offerslook (all)');
       expect(lines).toContainEqual(
-        expect.stringMatching(/^entity\s+create\s+update\s+unchanged\s+skip\s+fail\s+pause$/),
+        expect.stringMatching(
+          /^entity\s+create\s+update\s+unchanged\s+skip\s+fail\s+pause\s+reactivate$/,
+        ),
       );
-      expect(lines).toContainEqual(expect.stringMatching(/^offer\s+3\s+0\s+27\s+0\s+0\s+0$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^offer\s+3\s+0\s+27\s+0\s+0\s+0\s+0$/));
       for (const id of BROKEN) {
         expect(lines).toContainEqual(
           expect.stringMatching(new RegExp(`^create\\s+offer:${id} -> offer:\\d+`)),

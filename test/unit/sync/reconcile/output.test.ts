@@ -25,6 +25,7 @@ const summary: RunSummary = {
   skipped: 0,
   failed: 0,
   paused: 0,
+  reactivated: 0,
   writes: 0,
 };
 const items: ReconcileItem[] = [
@@ -111,10 +112,10 @@ describe('summary table', () => {
     expect(lines[0]).toBe('reconcile offerit->offerslook (all) — dry run, nothing written');
     expect(lines[1]).toBe(`run ${summary.runId}: done, 0 writes, 2.5 s`);
     expect(lines.slice(3)).toEqual([
-      'entity  create  update  unchanged  skip  fail  pause',
-      'offer        1       1          0     0     0      0',
-      'goal         0       0          1     0     0      0',
-      'total        1       1          1     0     0      0',
+      'entity  create  update  unchanged  skip  fail  pause  reactivate',
+      'offer        1       1          0     0     0      0           0',
+      'goal         0       0          1     0     0      0           0',
+      'total        1       1          1     0     0      0           0',
     ]);
   });
 

@@ -18,6 +18,7 @@ const run = (runId: string): RunSummary => ({
   skipped: 0,
   failed: 0,
   paused: 0,
+  reactivated: 0,
   writes: 0,
 });
 
