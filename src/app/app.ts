@@ -109,7 +109,10 @@ export async function openApp(
     );
     metrics.trackDeadLetters(() => countOpenLetters(redis.commands, queues.deadLetter));
     const handoff = new RedisHandoffStore(redis.commands, { layout });
-    const runs = new RedisRunStore(redis.commands, { prefix: layout.global });
+    const runs = new RedisRunStore(redis.commands, {
+      prefix: layout.global,
+      leaseMs: config.reconcileLeaseMs,
+    });
     const route = (source: ConnectionName, target: ConnectionName) =>
       routes.find(
         (candidate) => candidate.source.name === source && candidate.target.name === target,

@@ -166,6 +166,8 @@ export const envSchema = z.object({
   /** Share of each network's budget reconciliation may use while live work waits there. */
   RECONCILE_BUDGET_SHARE: share(0.8),
   SHUTDOWN_TIMEOUT: duration('30s'),
+  /** How long a reconcile run's lease lasts without its process renewing it. */
+  RECONCILE_LEASE: duration('60s'),
   /** Dead letters not seen again for this long are dropped. */
   DLQ_MAX_AGE: duration('30d'),
   /** Dead letters kept per connection at most (the longest unseen go first). */

@@ -69,7 +69,9 @@ export async function planRevert(runId: string, deps: RevertDeps): Promise<Rever
     );
   if (!('items' in stored)) {
     throw new RevertRefusedError(
-      `run ${runId} is still ${stored.status}: revert it once it has finished`,
+      stored.status === 'running'
+        ? `run ${runId} is still running: revert it once it has finished`
+        : `run ${runId} ended ${stored.status} without a stored report: nothing says what it changed`,
     );
   }
   const report: ReconcileReport = stored;
