@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { createMetricsRegistry, type MetricsRegistry } from '../metrics/index.js';
 import type { PlatformClient } from '../platforms/platform-client.js';
 import {
+  countOpenLetters,
   createDeadLetterSink,
   createQueueSet,
   type DeadLetterSink,
@@ -114,9 +115,18 @@ export async function openApp(
     const deadLetters = createDeadLetterSink(
       queues.deadLetter,
       (name) => config.connections[name]?.platform,
+      {
+        retention: config.deadLetterRetention,
+        now,
+        onTrimError: (error) => logger.warn({ err: error }, 'trimming dead letters failed'),
+      },
     );
+    metrics.trackDeadLetters(() => countOpenLetters(redis.commands, queues.deadLetter));
     const handoff = new RedisHandoffStore(redis.commands, { layout });
-    const runs = new RedisRunStore(redis.commands, { prefix: layout.global });
+    const runs = new RedisRunStore(redis.commands, {
+      prefix: layout.global,
+      leaseMs: config.reconcileLeaseMs,
+    });
     const route = (source: ConnectionName, target: ConnectionName) =>
       routes.find(
         (candidate) => candidate.source.name === source && candidate.target.name === target,

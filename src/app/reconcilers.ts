@@ -4,6 +4,7 @@
 // first use per route and registered on the app's cleanup stack.
 import { logErrorsButOutages } from './redis-health.js';
 import { QueueEvents } from 'bullmq';
+import { reconcileFailureSink } from '../queue/dead-letter/index.js';
 import { createQueueExecutor } from '../queue/executor/index.js';
 import { startSyncWorker, type RouteReconcile } from '../queue/workers/index.js';
 import type { ConnectionName } from '../vocabulary/index.js';
@@ -87,6 +88,11 @@ export function createReconcilers(app: App, options: ReconcilerOptions = {}): Re
         liveExecutor: executor,
         vanishedPolicy: app.config.vanishedPolicy,
         runs: app.runs,
+        failures: reconcileFailureSink(app.deadLetters, {
+          source: route.source.name,
+          target,
+          targetPlatform: route.target.platform,
+        }),
         metrics: app.metrics,
         logger,
       },

@@ -12,6 +12,7 @@ import { registerReconcileCommand } from './commands/reconcile.js';
 import { registerStatusCommands } from './commands/status.js';
 import { registerLockCommands } from './commands/locks.js';
 import { registerPendingCommands } from './commands/pending.js';
+import { registerRevertCommand } from './commands/revert.js';
 
 export const registrars: CommandRegistrar[] = [
   registerStartCommands,
@@ -24,4 +25,9 @@ export const registrars: CommandRegistrar[] = [
   registerMappingsCommands,
 ];
 registrars.push(registerReconcileCommand);
-registrars.push(registerStatusCommands, registerLockCommands, registerPendingCommands);
+registrars.push(
+  registerStatusCommands,
+  registerLockCommands,
+  registerPendingCommands,
+  registerRevertCommand,
+);

@@ -41,6 +41,10 @@ export interface Config {
    */
   reconcileBudgetShare: number;
   shutdownTimeoutMs: number;
+  /** A running reconcile run's lease: lapsed, the run counts as interrupted. */
+  reconcileLeaseMs: number;
+  /** Dead letters are trimmed by age (since last seen) and count per connection. */
+  deadLetterRetention: { maxAgeMs: number; maxCount: number };
   allowEviction: boolean;
   logLevel: Env['LOG_LEVEL'];
   /** Unset: pretty when the log goes to a terminal, JSON otherwise. */
@@ -94,6 +98,8 @@ export function loadConfig(
     vanishedPolicy: env.VANISHED_POLICY,
     reconcileBudgetShare: env.RECONCILE_BUDGET_SHARE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT,
+    reconcileLeaseMs: env.RECONCILE_LEASE,
+    deadLetterRetention: { maxAgeMs: env.DLQ_MAX_AGE, maxCount: env.DLQ_MAX_COUNT },
     allowEviction: env.ALLOW_EVICTION,
     logLevel: env.LOG_LEVEL,
   };

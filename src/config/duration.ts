@@ -1,9 +1,9 @@
-// Durations in config are written the way people say them: 500ms, 10s, 5m, 1h.
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// Durations in config are written the way people say them: 500ms, 10s, 5m, 1h, 30d.
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** Parses `10s`, `500ms`, `5m`, `1h` (or a bare number of milliseconds) into milliseconds. */
+/** Parses `10s`, `500ms`, `5m`, `1h`, `30d` (or a bare number of milliseconds) into milliseconds. */
 export function parseDurationMs(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(text);
   if (!match) return undefined;
   const value = Number(match[1]) * (UNIT_MS[match[2] ?? 'ms'] ?? 1);
   return Number.isFinite(value) && value > 0 ? Math.round(value) : undefined;

@@ -171,6 +171,12 @@ export const envSchema = z.object({
   /** Share of each network's budget reconciliation may use while live work waits there. */
   RECONCILE_BUDGET_SHARE: share(0.8),
   SHUTDOWN_TIMEOUT: duration('30s'),
+  /** How long a reconcile run's lease lasts without its process renewing it. */
+  RECONCILE_LEASE: duration('60s'),
+  /** Dead letters not seen again for this long are dropped. */
+  DLQ_MAX_AGE: duration('30d'),
+  /** Dead letters kept per connection at most (the longest unseen go first). */
+  DLQ_MAX_COUNT: positiveInt(10_000),
   ALLOW_EVICTION: flag(false),
   /** Without a config file: both routes keep new offers pending until approved (approve_new). */
   APPROVE_NEW: flag(false),

@@ -3,6 +3,10 @@
 // touches prom-client itself.
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import {
+  createDeadLetterCountsCollector,
+  type DeadLetterCountsSource,
+} from './dead-letter-counts.js';
+import {
   createJobCountsCollector,
   type JobCountsOptions,
   type JobCountsSource,
@@ -23,6 +27,8 @@ export interface MetricsRegistry {
   text(): Promise<string>;
   /** Reports jobs by state for these queues at each scrape. */
   trackQueues(queues: readonly JobCountsSource[]): void;
+  /** Reports open dead letters by connection and reason at each scrape. */
+  trackDeadLetters(source: DeadLetterCountsSource): void;
   /**
    * One platform API call. `status` is the HTTP status, or `undefined` when no response came
    * (timeout, reset). A 429 also counts towards the rate-limited total.
@@ -57,6 +63,7 @@ export function createMetricsRegistry(options: MetricsRegistryOptions = {}): Met
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const jobCounts = createJobCountsCollector(registry, options.jobCounts);
+  const deadLetterCounts = createDeadLetterCountsCollector(registry, options.jobCounts?.timeoutMs);
 
   const requests = new Counter({
     name: 'offer_sync_api_requests_total',
@@ -115,6 +122,7 @@ export function createMetricsRegistry(options: MetricsRegistryOptions = {}): Met
     contentType: registry.contentType,
     text: () => registry.metrics(),
     trackQueues: (queues) => jobCounts.track(queues),
+    trackDeadLetters: (source) => deadLetterCounts.track(source),
     observeRequest(network, operation, status, durationMs) {
       requests.inc({ network, operation, status: status === undefined ? 'none' : String(status) });
       requestDuration.observe({ network, operation }, seconds(durationMs));

@@ -114,8 +114,13 @@ function describeLetter(letter: DeadLetterEntry): string {
     letter.connection,
     what,
     letter.code,
+    letter.origin === 'reconcile' && letter.runId !== undefined
+      ? `from=reconcile ${letter.runId}`
+      : `from=${letter.origin}`,
+    `count=${letter.count}`,
     `attempts=${letter.attemptsMade}`,
-    `last=${letter.lastFailedAt}`,
+    `first=${letter.firstSeen}`,
+    `last=${letter.lastSeen}`,
     letter.reason,
   ].join('  ');
 }

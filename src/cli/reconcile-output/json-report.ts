@@ -35,6 +35,7 @@ export async function writeJsonReport(
     failed: summary.failed,
     paused: summary.paused,
     pending: summary.pending,
+    reactivated: summary.reactivated ?? 0,
     runId: summary.runId,
     entity: summary.entity,
     status: summary.status,

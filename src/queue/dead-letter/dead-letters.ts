@@ -6,7 +6,12 @@ import type { Job, Queue } from 'bullmq';
 import type { ConnectionName, PlatformName } from '../../vocabulary/index.js';
 import { enqueueSync } from '../enqueue.js';
 import { parsePayload, syncJobSchema, type SyncJobData } from '../job-schemas.js';
-import { deadLetterSchema, type DeadLetter, type DeadLetterEntry } from './dead-letter.js';
+import {
+  deadLetterSchema,
+  LETTER_STATES,
+  type DeadLetter,
+  type DeadLetterEntry,
+} from './dead-letter.js';
 
 export interface DeadLetterQueues {
   readonly sync: Readonly<Record<ConnectionName, Queue<SyncJobData>>>;
@@ -45,9 +50,6 @@ export interface DeadLetters {
   /** Replays every letter the filter picks; a letter that fails to replay stays and is reported. */
   replayAll(filter?: LetterFilter): Promise<ReplayAllResult>;
 }
-
-/** States a letter can be in: nothing processes a DLQ, so it waits (the wait list holds paused jobs too). */
-const LETTER_STATES = ['wait', 'delayed', 'prioritized'] as const;
 
 export function createDeadLetters(
   queues: DeadLetterQueues,

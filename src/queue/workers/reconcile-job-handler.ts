@@ -103,6 +103,7 @@ export async function handleReconcileJob(
     failed: report.failed,
     paused: report.paused,
     pending: report.pending,
+    reactivated: report.reactivated,
     writes: report.writes,
     report: path,
   };

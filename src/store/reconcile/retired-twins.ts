@@ -17,6 +17,11 @@ export class RetiredTwins {
     await this.redis.sadd(this.key(platform, kind), sourceKey);
   }
 
+  /** Forgets a retired twin: its source came back and the twin was reactivated. */
+  async remove(platform: PlatformName, kind: EntityKind, sourceKey: string): Promise<void> {
+    await this.redis.srem(this.key(platform, kind), sourceKey);
+  }
+
   /** For each vanished-source key, whether its twin was retired (same order). */
   async has(platform: PlatformName, kind: EntityKind, keys: readonly string[]): Promise<boolean[]> {
     if (keys.length === 0) return [];

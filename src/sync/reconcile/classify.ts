@@ -11,7 +11,7 @@ export type Decision =
   | { action: 'unchanged'; targetId: string }
   | { action: 'skip'; reason: string; targetId?: string }
   /** A source value cannot be mapped: fails without a request, as the sync would. */
-  | { action: 'fail'; reason: string; targetId?: string }
+  | { action: 'fail'; reason: string; code: string; targetId?: string }
   /** Needs a real sync (new, changed, or its link has no hash yet). */
   | { action: 'sync' };
 
@@ -44,9 +44,12 @@ export function classify(input: ClassifyInput): Decision {
       : { action: 'skip', reason: inspection.noTwin, targetId };
   }
   if (inspection.rejected !== undefined) {
-    return targetId === undefined
-      ? { action: 'fail', reason: inspection.rejected }
-      : { action: 'fail', reason: inspection.rejected, targetId };
+    const failed = {
+      action: 'fail' as const,
+      reason: inspection.rejected,
+      code: inspection.rejectedCode ?? 'UNMAPPABLE',
+    };
+    return targetId === undefined ? failed : { ...failed, targetId };
   }
   if (link && targetId !== undefined && input.twinRetired) {
     return {

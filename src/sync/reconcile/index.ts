@@ -1,7 +1,13 @@
 // Full reconciliation, the use case: stream a source, decide each entity cheaply, sync what
 // differs through an executor (the queues, or in-process for a dry run), retire vanished twins.
 export { runReconcile } from './run-reconcile.js';
-export type { ReconcileDeps, ReconcileOptions, ReconcileProgress } from './reconcile-deps.js';
+export type {
+  ReconcileDeps,
+  ReconcileFailure,
+  ReconcileFailures,
+  ReconcileOptions,
+  ReconcileProgress,
+} from './reconcile-deps.js';
 export { vanishStep } from './vanish-policy.js';
 export type { VanishedPolicy, VanishStep } from './vanish-policy.js';
 export { DEFAULT_VANISH_GUARD, VanishGuardError } from './vanish.js';

@@ -11,6 +11,8 @@ export interface RecordInspection {
   noTwin?: string;
   /** Set when a source value cannot be mapped: the sync would fail the same way, for good. */
   rejected?: string;
+  /** The first such value's issue code (`UNMAPPABLE`, `INVALID_DECIMAL`, ...). */
+  rejectedCode?: MappingIssueCode;
   /** Offers and goals (source-side keys) whose twins the mapped record refers to. */
   needs: EntityKey[];
 }
@@ -47,10 +49,15 @@ export function inspectRecord(
   });
   const noTwin = result.issues.find((issue) => issue.code === 'NO_TWIN');
   if (noTwin) return { noTwin: noTwin.message, needs: [] };
-  if (result.issues.some((issue) => VALUE_ISSUES.has(issue.code))) {
+  const valueIssue = result.issues.find((issue) => VALUE_ISSUES.has(issue.code));
+  if (valueIssue) {
     // Worded as the sync's own failure (whose links resolve: theirs are left out here).
     const issues = result.issues.filter((issue) => issue.code !== 'UNRESOLVED_LINK');
-    return { rejected: new MappingRejectedError(route.name, issues).message, needs: [] };
+    return {
+      rejected: new MappingRejectedError(route.name, issues).message,
+      rejectedCode: valueIssue.code,
+      needs: [],
+    };
   }
   return { needs: [...needs.values()] };
 }

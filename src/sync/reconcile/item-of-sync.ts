@@ -42,6 +42,8 @@ export function failedItem(
   sourceId: string,
   reason: string,
   targetId?: string,
+  /** Set for a permanent failure the run found itself (see ReconcileItem.code). */
+  code?: string,
 ): ReconcileItem {
   return {
     entity,
@@ -51,5 +53,6 @@ export function failedItem(
     changes: {},
     warnings: [],
     reason,
+    ...(code === undefined ? {} : { code }),
   };
 }

@@ -6,9 +6,26 @@ import type { RedisConnection } from '../../store/index.js';
 import type { SyncDeps } from '../run/index.js';
 import type { SyncExecutor } from './sync-executor.js';
 import type { RunStore } from '../../store/runs/run-store.js';
+import type { EntityKey, EntityKind } from '../../vocabulary/index.js';
 import type { ReconcileCounts, ReconcileItem } from './types.js';
 import type { VanishedPolicy } from './vanish-policy.js';
 import type { VanishGuard } from './vanish.js';
+
+/** A permanent failure a run found itself (an item with a `code`), for the dead-letter queue. */
+export interface ReconcileFailure {
+  runId: string;
+  kind: EntityKind;
+  /** The source entity whose sync failed. */
+  key: EntityKey;
+  code: string;
+  reason: string;
+  at: Date;
+}
+
+/** Where a run's permanent failures go: the target connection's dead-letter queue. */
+export interface ReconcileFailures {
+  record(failure: ReconcileFailure): Promise<void>;
+}
 
 export interface ReconcileDeps {
   /** The same dependencies the sync queue's handler gets. */
@@ -24,6 +41,8 @@ export interface ReconcileDeps {
   vanishedPolicy: VanishedPolicy;
   /** Where run reports are kept; omit to keep none. */
   runs?: RunStore;
+  /** Where a live run's permanent failures go (dead letters); omit to keep them in the report only. */
+  failures?: ReconcileFailures;
   metrics?: Pick<MetricsRegistry, 'countDrift' | 'countReconcileWrites'>;
   logger?: Logger;
 }

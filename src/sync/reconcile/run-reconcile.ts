@@ -2,9 +2,10 @@
 // source and sync what differs, then apply the vanish policy to twins whose source is gone.
 // The same function serves `offer-sync reconcile` and the pipeline's scheduled reconcile jobs.
 import { runAsClass } from '../../platforms/request-class.js';
-import { otherPlatform } from '../../vocabulary/index.js';
+import { otherPlatform, parseEntityKey } from '../../vocabulary/index.js';
 import { createDryRunExecutor } from './dry-run-executor.js';
 import { newRunId } from '../../store/runs/run-id.js';
+import { heartbeatEvery } from '../../store/runs/run-store.js';
 import { RetiredTwins } from '../../store/reconcile/retired-twins.js';
 import { RunSets } from '../../store/reconcile/run-sets.js';
 import { kindsOf, routeLabel, type ReconcileReport, type ReconcileRequest } from './types.js';
@@ -42,8 +43,20 @@ export async function runReconcile(
   // A dry run never goes near the queues: it plans in-process and writes nothing.
   const executor = dryRun ? createDryRunExecutor(deps.sync) : deps.liveExecutor;
   const log = deps.logger?.child({ component: 'reconcile', runId, from, to, dryRun });
-  await deps.runs?.start(builder.summary('running'));
+  const interrupted = (await deps.runs?.start(builder.summary('running'))) ?? [];
+  if (interrupted.length > 0)
+    log?.warn({ interrupted }, 'earlier runs of this route were interrupted');
   log?.info({ entity: request.entity }, 'reconcile started');
+  // The lease says this process is still running the run; a crash lets it lapse.
+  const runs = deps.runs;
+  const beat =
+    runs &&
+    setInterval(() => {
+      runs
+        .heartbeat(runId)
+        .catch((error: unknown) => log?.warn({ err: error }, 'run heartbeat failed'));
+    }, heartbeatEvery(runs.leaseMs));
+  beat?.unref();
 
   let done = 0;
   let error: string | undefined;
@@ -69,6 +82,18 @@ export async function runReconcile(
         async emit(item, emitted: EmitOptions = {}) {
           const writes = emitted.writes ?? 0;
           builder.add(item, writes);
+          // A permanent failure the run found itself becomes a dead letter (a dry run keeps none).
+          const key = parseEntityKey(item.sourceId);
+          if (!dryRun && item.action === 'fail' && item.code !== undefined && key) {
+            await deps.failures?.record({
+              runId,
+              kind,
+              key,
+              code: item.code,
+              reason: item.reason ?? item.code,
+              at: now(),
+            });
+          }
           if (emitted.drift) deps.metrics?.countDrift(routeName, 1);
           if (writes > 0) deps.metrics?.countReconcileWrites(routeName, writes);
           done += 1;
@@ -87,6 +112,7 @@ export async function runReconcile(
     if (typeof code === 'string') errorCode = code;
     log?.error({ err: cause }, 'reconcile stopped early');
   } finally {
+    clearInterval(beat);
     await sets.clear().catch(() => undefined);
   }
   const report = builder.report(error === undefined ? 'done' : 'aborted', now(), error, errorCode);

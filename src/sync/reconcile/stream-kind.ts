@@ -8,6 +8,7 @@ import { recordHasher } from '../run/record-hash.js';
 import { refreshSide } from '../run/refresh-side.js';
 import { syncEquals } from '../run/sync-equals.js';
 import { classify } from './classify.js';
+import { reactivateReturned } from './returning.js';
 import { inspectRecord, type RecordInspection } from './inspect-record.js';
 import { failedItem, itemOfSync } from './item-of-sync.js';
 import type { StreamContext } from './stream-context.js';
@@ -50,6 +51,7 @@ export async function streamKind(context: StreamContext): Promise<void> {
         changed.map((entry) => formatEntityKey(entry.link![to].key)),
       );
       const retired = new Set(changed.filter((_, index) => retiredFlags[index]));
+      const reactivated = await reactivateReturned(listed, route, context);
       for (const entry of listed) {
         const inspect = memo(() =>
           inspectRecord(route!, entry.record, entry.key.offerId, deps.sync.now()),
@@ -63,6 +65,8 @@ export async function streamKind(context: StreamContext): Promise<void> {
           inspect,
           twinRetired: retired.has(entry),
         });
+        // A reactivated twin is this entity's item; an unchanged one needs no second.
+        if (decision.action === 'unchanged' && reactivated.has(entry)) continue;
         if (decision.action !== 'sync') {
           await context.emit(
             {
@@ -75,6 +79,7 @@ export async function streamKind(context: StreamContext): Promise<void> {
               changes: {},
               warnings: [],
               ...(decision.action === 'unchanged' ? {} : { reason: decision.reason }),
+              ...(decision.action === 'fail' ? { code: decision.code } : {}),
             },
             { drift: decision.action === 'fail' },
           );
@@ -172,6 +177,7 @@ async function syncOne(
         entry.text,
         `${missing.map(formatEntityKey).join(', ')} on ${from} has no twin on ${to} (it failed or was skipped): sync it first`,
         targetId,
+        'NO_TWIN',
       ),
       { drift: true },
     );

@@ -11,6 +11,8 @@ export type ReconcileAction =
   | 'skip'
   | 'fail'
   | 'pause'
+  /** A twin paused because its source vanished, set active again as its source came back. */
+  | 'reactivate'
   /** A new offer (or its goal, commission) an `approve_new` route holds for approval. */
   | 'pending';
 export const RECONCILE_ACTIONS: readonly ReconcileAction[] = [
@@ -20,6 +22,7 @@ export const RECONCILE_ACTIONS: readonly ReconcileAction[] = [
   'skip',
   'fail',
   'pause',
+  'reactivate',
   'pending',
 ];
 
@@ -55,6 +58,12 @@ export interface ReconcileItem {
   warnings: string[];
   /** Why: a skip's "no twin possible" reason, a failure's error, what a pause did. */
   reason?: string;
+  /**
+   * A failure's stable code, when it is permanent and found by the run itself (not by a sync
+   * job, which dead-letters its own): `UNMAPPABLE` and the other value codes, `NO_TWIN` (a
+   * parent without a twin), a platform's `VALIDATION`. Such a failure is also a dead letter.
+   */
+  code?: string;
 }
 
 /** Counts by outcome; the JSON names are the contract's (`created`, not `create`). */
@@ -65,6 +74,7 @@ export interface ReconcileCounts {
   skipped: number;
   failed: number;
   paused: number;
+  reactivated: number;
   /** New offers held for approval (`offer-sync pending list`), with their goals and commissions. */
   pending: number;
 }
@@ -76,14 +86,28 @@ export const COUNT_OF: Readonly<Record<ReconcileAction, keyof ReconcileCounts>> 
   skip: 'skipped',
   fail: 'failed',
   pause: 'paused',
+  reactivate: 'reactivated',
   pending: 'pending',
 };
 
 export function emptyCounts(): ReconcileCounts {
-  return { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, paused: 0, pending: 0 };
+  return {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    paused: 0,
+    reactivated: 0,
+    pending: 0,
+  };
 }
 
-export type RunStatus = 'running' | 'done' | 'aborted';
+/**
+ * `interrupted`: the run was still `running` when the next run of its route started, and no
+ * process held its lease any more (the process running it crashed or was killed).
+ */
+export type RunStatus = 'running' | 'done' | 'aborted' | 'interrupted';
 
 /** A run without its items: what `GET /reconcile/runs` lists. */
 export interface RunSummary extends ReconcileCounts {
@@ -101,7 +125,7 @@ export interface RunSummary extends ReconcileCounts {
   finishedAt?: string;
   /** Platform writes the run made (creates, updates and vanish actions; 0 for a dry run). */
   writes: number;
-  /** Why the run stopped early (`aborted`): a source stream failed, Redis went away, ... */
+  /** Why the run stopped early (`aborted`, `interrupted`): a source stream failed, Redis went away, ... */
   error?: string;
   /** The stable code of that error, when it had one (`VANISH_GUARD`, `TRANSIENT`, ...). */
   errorCode?: string;

@@ -105,6 +105,7 @@ async function vanishTogether(links: readonly Link[], context: StreamContext): P
           ...item,
           action: 'fail',
           reason: `the source vanished from ${from}; ${failureReason(error)}`,
+          ...permanentCode(error),
         },
         { drift: true },
       );
@@ -116,7 +117,10 @@ async function vanishTogether(links: readonly Link[], context: StreamContext): P
     const item = items[index]!;
     if (!outcome.ok && !(isPlatformError(outcome.error) && outcome.error.code === 'NOT_FOUND')) {
       const reason = `the source vanished from ${from}; ${failureReason(outcome.error)}`;
-      await context.emit({ ...item, action: 'fail', reason }, { drift: true });
+      await context.emit(
+        { ...item, action: 'fail', reason, ...permanentCode(outcome.error) },
+        { drift: true },
+      );
       continue;
     }
     if (!outcome.ok) item.warnings.push(`the twin was already gone from ${to}`);
@@ -187,6 +191,7 @@ async function vanishOne(link: Link, context: StreamContext): Promise<void> {
           ...item,
           action: 'fail',
           reason: `the source vanished from ${from}; ${failureReason(error)}`,
+          ...permanentCode(error),
         },
         { drift: true },
       );
@@ -196,6 +201,14 @@ async function vanishOne(link: Link, context: StreamContext): Promise<void> {
   }
   await context.retired.add(from, kind, sourceId);
   await context.emit(item, { drift: true, writes: item.warnings.length > 0 ? 0 : 1 });
+}
+
+/** The code of a failure no retry can fix (a refused retirement), as an item carries it. */
+export function permanentCode(error: unknown): { code?: string } {
+  if (isPlatformError(error) || error instanceof OfferSyncError) {
+    return error.retryable ? {} : { code: error.code };
+  }
+  return {};
 }
 
 function touchedSince(link: Link, sinceMs: number): boolean {

@@ -139,7 +139,7 @@ describe('offer-sync reconcile (CLI)', () => {
       expect(lines[0]).toBe('reconcile offerit->offerslook (all)');
       expect(lines).toContainEqual(
         expect.stringMatching(
-          /^entity\s+create\s+update\s+unchanged\s+skip\s+fail\s+pause\s+pending$/,
+          /^entity\s+create\s+update\s+unchanged\s+skip\s+fail\s+pause\s+reactivate\s+pending$/,
         ),
       );
       expect(lines).toContainEqual(expect.stringMatching(/^offer\s+3\s+0\s+27\s+0\s+0\s+0\s+0$/));

@@ -1,7 +1,7 @@
 import { createPlatformQueueSet, platformDeadLetterSink } from '../../helpers/platform-queues.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runDlqList, runDlqReplay } from '../../../src/cli/commands/dlq.js';
-import { createDeadLetters, type DeadLetter } from '../../../src/queue/index.js';
+import { createDeadLetters, type LetterToRecord } from '../../../src/queue/index.js';
 import { redisScope } from '../../helpers/redis.js';
 
 describe('dlq commands', () => {
@@ -27,7 +27,11 @@ describe('dlq commands', () => {
     };
   }
 
-  const letter = (jobId: string, platform: 'offerit' | 'offerslook', id: string): DeadLetter => ({
+  const letter = (
+    jobId: string,
+    platform: 'offerit' | 'offerslook',
+    id: string,
+  ): LetterToRecord => ({
     queue: `sync-${platform}`,
     jobId,
     jobName: 'x.offer',

@@ -20,6 +20,7 @@ function run(overrides: Partial<ReconcileReport>): ReconcileReport {
     skipped: 0,
     failed: 0,
     paused: 0,
+    reactivated: 0,
     pending: 0,
     writes: 0,
     items: [],
@@ -82,6 +83,10 @@ describe('formatMirrorOutcomes', () => {
       rateLimitHits: 0,
       firstFailedAt: '2026-12-02T02:00:00.000Z',
       lastFailedAt: '2026-12-02T02:00:00.000Z',
+      origin: 'webhook' as const,
+      count: 1,
+      firstSeen: '2026-12-02T02:00:00.000Z',
+      lastSeen: '2026-12-02T02:00:00.000Z',
     });
     const lines = formatMirrorOutcomes(
       outcomes({

@@ -73,6 +73,7 @@ describe('classify', () => {
     expect(classify(base)).toEqual({
       action: 'fail',
       reason: 'route: x: bad [UNMAPPABLE]',
+      code: 'UNMAPPABLE',
       targetId: 'offer:7',
     });
   });

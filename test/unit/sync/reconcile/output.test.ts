@@ -26,6 +26,7 @@ const summary: RunSummary = {
   failed: 0,
   paused: 0,
   pending: 0,
+  reactivated: 0,
   writes: 0,
 };
 const items: ReconcileItem[] = [
@@ -112,10 +113,10 @@ describe('summary table', () => {
     expect(lines[0]).toBe('reconcile offerit->offerslook (all) — dry run, nothing written');
     expect(lines[1]).toBe(`run ${summary.runId}: done, 0 writes, 2.5 s`);
     expect(lines.slice(3)).toEqual([
-      'entity  create  update  unchanged  skip  fail  pause  pending',
-      'offer        1       1          0     0     0      0        0',
-      'goal         0       0          1     0     0      0        0',
-      'total        1       1          1     0     0      0        0',
+      'entity  create  update  unchanged  skip  fail  pause  reactivate  pending',
+      'offer        1       1          0     0     0      0           0        0',
+      'goal         0       0          1     0     0      0           0        0',
+      'total        1       1          1     0     0      0           0        0',
     ]);
   });
 

@@ -19,6 +19,7 @@ const run = (runId: string): RunSummary => ({
   failed: 0,
   paused: 0,
   pending: 0,
+  reactivated: 0,
   writes: 0,
 });
 
