@@ -4,3 +4,4 @@ export * from './platforms.js';
 export * from './entities.js';
 export * from './sync-reasons.js';
 export * from './connections.js';
+export * from './entity-ref.js';
