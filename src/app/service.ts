@@ -7,6 +7,7 @@ import { createIngressServer } from '../ingress/index.js';
 import type { Logger } from '../log/logger.js';
 import { enqueueSync } from '../queue/index.js';
 import { openApp, type App, type AppOptions } from './app.js';
+import { consoleDeps } from './console-deps.js';
 import { guardRedis } from './redis-guard.js';
 import { upsertReconcileSchedulers } from './scheduler.js';
 import { startReconcileWorker, startSyncWorkers, type RunningWorkers } from './workers.js';
@@ -93,6 +94,7 @@ async function startHttp(app: App, workers: RunningWorkers | undefined): Promise
     },
     metrics: app.metrics,
     reconcileRuns: app.runs,
+    console: consoleDeps(app),
   });
   const url = await server.listen();
   app.cleanup.push('http server', () => server.close());

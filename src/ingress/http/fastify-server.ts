@@ -15,7 +15,22 @@ import type { Config } from '../../config/index.js';
 import type { MetricsRegistry } from '../../metrics/index.js';
 import type { RunStore } from '../../store/runs/run-store.js';
 import { handleGetRun, handleListRuns } from '../runs/runs-handlers.js';
-import { createDashboard, credentialsMatch, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
+import {
+  CONSOLE_PAGES,
+  CONSOLE_PATH,
+  consoleStylesheet,
+  createCsrf,
+  handleConsoleRequest,
+  type ConsoleDeps,
+  type ConsoleEnv,
+} from '../console/index.js';
+import {
+  consoleJobUrl,
+  createDashboard,
+  credentialsMatch,
+  DEFAULT_DASHBOARD_PATH,
+  type DashboardCredentials,
+} from '../dashboard/index.js';
 import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
 import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';
 import { errorResponse, type HandlerResponse } from './handler-response.js';
@@ -30,6 +45,8 @@ export interface IngressDeps {
   metrics: MetricsRegistry;
   /** Reconcile run reports; when given, `GET /reconcile/runs` and `/reconcile/runs/:id` serve them. */
   reconcileRuns?: Pick<RunStore, 'list' | 'get'>;
+  /** What the console reads and does; when given, `/console` serves it behind the dashboard's auth. */
+  console?: ConsoleDeps;
 }
 
 export interface IngressOptions {
@@ -152,42 +169,13 @@ export async function createIngressServer(
   const { user, password } = config.dashboard;
   if (user && password) {
     await app.register(async (scope) => {
-      await scope.register(fastifyBasicAuth, {
-        authenticate: { realm: 'offer-sync dashboard' },
-        validate: (givenUser, givenPassword, _request, _reply, done) =>
-          done(
-            credentialsMatch({ user, password }, givenUser, givenPassword)
-              ? undefined
-              : new Error('wrong credentials'),
-          ),
-      });
-      // Answer 401 here, in our error shape; bull-board's own error handler would otherwise reply.
-      const basicAuth = scope.basicAuth as (
-        request: FastifyRequest,
-        reply: FastifyReply,
-        done: Done,
-      ) => void;
-      scope.addHook('onRequest', (request, reply, done: Done) => {
-        basicAuth(request, reply, (error) => {
-          if (!error) return done();
-          const missing = error.code === 'FST_BASIC_AUTH_MISSING_OR_BAD_AUTHORIZATION_HEADER';
-          void send(
-            reply,
-            errorResponse(
-              401,
-              'UNAUTHORIZED',
-              missing
-                ? 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)'
-                : 'wrong dashboard user name or password',
-            ),
-          );
-        });
-      });
+      await requireBasicAuth(scope, { user, password });
       await scope.register(
         createDashboard({
           queues: deps.queues,
           readOnly: config.dashboard.readOnly,
           basePath: dashboardPath,
+          ...(deps.console ? { externalJobUrl: consoleJobUrl } : {}),
         }).registerPlugin(),
         {
           prefix: dashboardPath,
@@ -198,6 +186,22 @@ export async function createIngressServer(
       { path: dashboardPath, readOnly: config.dashboard.readOnly },
       'dashboard enabled behind basic auth',
     );
+    const consoleDeps = deps.console;
+    if (consoleDeps) {
+      await app.register(async (scope) => {
+        await requireBasicAuth(scope, { user, password });
+        registerConsole(scope, {
+          deps: consoleDeps,
+          context: { readOnly: config.dashboard.readOnly, dashboardPath },
+          csrf: createCsrf(),
+          nav: CONSOLE_PAGES.flatMap((page) =>
+            page.nav ? [{ label: page.nav, path: page.path }] : [],
+          ),
+          logger,
+        });
+      });
+      logger.info({ path: CONSOLE_PATH }, "console enabled behind the dashboard's basic auth");
+    }
   } else {
     logger.info(
       `dashboard disabled: set DASHBOARD_USER and DASHBOARD_PASSWORD to serve Bull Board at ${dashboardPath}`,
@@ -213,6 +217,11 @@ export async function createIngressServer(
       );
     app.get(dashboardPath, disabled);
     app.get(`${dashboardPath}/*`, disabled);
+    // The console acts on the service: never without a login.
+    if (deps.console) {
+      app.all(CONSOLE_PATH, disabled);
+      app.all(`${CONSOLE_PATH}/*`, disabled);
+    }
   }
 
   return {
@@ -228,6 +237,77 @@ export async function createIngressServer(
     },
     close: () => app.close(),
   };
+}
+
+/** Basic auth on every route of `scope`, answering 401 in our error shape. */
+async function requireBasicAuth(
+  scope: FastifyInstance,
+  credentials: DashboardCredentials,
+): Promise<void> {
+  await scope.register(fastifyBasicAuth, {
+    authenticate: { realm: 'offer-sync dashboard' },
+    validate: (givenUser, givenPassword, _request, _reply, done) =>
+      done(
+        credentialsMatch(credentials, givenUser, givenPassword)
+          ? undefined
+          : new Error('wrong credentials'),
+      ),
+  });
+  // Answer 401 here, in our error shape; bull-board's own error handler would otherwise reply.
+  const basicAuth = scope.basicAuth as (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: Done,
+  ) => void;
+  scope.addHook('onRequest', (request, reply, done: Done) => {
+    basicAuth(request, reply, (error) => {
+      if (!error) return done();
+      const missing = error.code === 'FST_BASIC_AUTH_MISSING_OR_BAD_AUTHORIZATION_HEADER';
+      void send(
+        reply,
+        errorResponse(
+          401,
+          'UNAUTHORIZED',
+          missing
+            ? 'the dashboard needs HTTP basic auth (DASHBOARD_USER / DASHBOARD_PASSWORD)'
+            : 'wrong dashboard user name or password',
+        ),
+      );
+    });
+  });
+}
+
+/** The console's pages (src/ingress/console/pages) on `scope`, each through the console handler. */
+function registerConsole(scope: FastifyInstance, env: ConsoleEnv): void {
+  // Forms arrive URL-encoded; the handler parses them (small: a token and a field or two).
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+  scope.get(`${CONSOLE_PATH}/console.css`, (_request, reply) => send(reply, consoleStylesheet()));
+  for (const page of CONSOLE_PAGES) {
+    scope.route({
+      method: page.method,
+      url: page.path,
+      handler: async (request, reply) =>
+        send(
+          reply,
+          await handleConsoleRequest(
+            page,
+            {
+              method: request.method,
+              path: request.url.split('?')[0] ?? request.url,
+              params: request.params as Record<string, string | undefined>,
+              query: request.query as Record<string, unknown>,
+              headers: request.headers,
+              body: typeof request.body === 'string' ? request.body : undefined,
+            },
+            env,
+          ),
+        ),
+    });
+  }
 }
 
 function send(reply: FastifyReply, response: HandlerResponse): FastifyReply {
