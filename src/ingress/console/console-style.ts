@@ -5,6 +5,7 @@ export const CONSOLE_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, sans-serif; color: var(--ink); background: #f6f8fa; }
 header { background: #17324f; color: #fff; padding: 0.6rem 1.2rem; display: flex; gap: 1.2rem; align-items: baseline; flex-wrap: wrap; }
+header nav { display: flex; gap: 1rem; flex-wrap: wrap; }
 header a { color: #dce8f7; text-decoration: none; }
 header a:hover, header a[aria-current="page"] { color: #fff; text-decoration: underline; }
 header .brand { font-weight: 700; color: #fff; margin-right: 0.6rem; }

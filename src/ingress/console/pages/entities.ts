@@ -87,9 +87,6 @@ function pairSection(connection: ConnectionName, pair: EntityPairStatus): SafeHt
       <p class="twin">No twin on ${pair.other} yet <span class="muted">(${routes})</span>.</p>`;
   }
   const { self, twin, version } = pair.link;
-  const fields = [
-    ...new Set([...Object.keys(self.written ?? {}), ...Object.keys(twin.written ?? {})]),
-  ].sort();
   return html`<h2>With ${pair.other}</h2>
     <p class="twin">
       Twin: ${entityLink(pair.other, twin.key)}
@@ -126,29 +123,30 @@ function pairSection(connection: ConnectionName, pair: EntityPairStatus): SafeHt
         </tr>
       </tbody>
     </table>
-    ${
-      fields.length === 0
-        ? ''
-        : html`<table class="fields">
-            <thead>
-              <tr>
-                <th>field as last synced</th>
-                <th>${connection}</th>
-                <th>${pair.other}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${fields.map(
-                (field) =>
-                  html`<tr>
-                    <td>${field}</td>
-                    <td>${showValue(self.written?.[field])}</td>
-                    <td>${showValue(twin.written?.[field])}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
-    }`;
+    ${writtenTable(connection, self)} ${writtenTable(pair.other, twin)}`;
+}
+
+/** The managed values of one side as offer-sync last synced them (in that side's own field names). */
+function writtenTable(connection: ConnectionName, side: LinkSide): SafeHtml {
+  const fields = Object.keys(side.written ?? {}).sort();
+  if (fields.length === 0) return html``;
+  return html`<table class="fields" data-side="${connection}">
+    <thead>
+      <tr>
+        <th>field on ${connection}</th>
+        <th>as last synced</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${fields.map(
+        (field) =>
+          html`<tr>
+            <td>${field}</td>
+            <td>${showValue(side.written?.[field])}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function hash(side: LinkSide): SafeHtml {
