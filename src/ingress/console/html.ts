@@ -41,7 +41,9 @@ function render(value: HtmlValue): string {
   if (typeof value === 'string') return escapeHtml(value);
   if (typeof value === 'number' || typeof value === 'boolean') return escapeHtml(String(value));
   if (isSafeHtml(value)) return value.text;
-  return value.map(render).join('');
+  if (Array.isArray(value)) return value.map(render).join('');
+  // Not a type this accepts (a caller cast something): shown as escaped JSON, never as markup.
+  return escapeHtml(JSON.stringify(value) ?? '');
 }
 
 /** The one way console markup is written: `html\`<td>${value}</td>\``. */

@@ -26,7 +26,7 @@ export function conflictSection(conflict: ListedConflict, csrfToken: string): Sa
       <thead>
         <tr>
           <th>field</th>
-          ${SIDES.map((side) => html`<th>${connections[side]} (${side})</th>`)}
+          ${SIDES.map((side) => html`<th>${connections[side]}${connections[side] === side ? '' : ` (${side})`}</th>`)}
         </tr>
       </thead>
       <tbody>
