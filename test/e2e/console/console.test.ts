@@ -188,6 +188,23 @@ describe.skipIf(!HAS_CHROMIUM)(`the console in Chromium (${CHROMIUM})`, () => {
     expect(await h.pair.conflicts.get(conflictId)).toBeDefined();
   });
 
+  it('is not served at all without dashboard credentials', async () => {
+    const { DASHBOARD_USER: _user, DASHBOARD_PASSWORD: _password, ...env } = h.env;
+    const openUrl = await serve(loadConfig(env));
+    const context = await browser.newContext();
+    try {
+      for (const path of ['/console', '/console/conflicts']) {
+        const response = await context.request.get(`${openUrl}${path}`);
+        expect(response.status(), path).toBe(404);
+        expect(await response.text()).toContain('DASHBOARD_DISABLED');
+      }
+      const post = await context.request.post(`${openUrl}/console/dead-letters/${letterId}/replay`);
+      expect(post.status()).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the overview: open conflicts, dead letters per connection, the last runs', async () => {
     const context = await signedIn();
     try {
