@@ -1,5 +1,5 @@
 // The only file that touches Fastify: it routes requests to the plain handlers, keeps the raw
-// webhook body for signature checks, and mounts Bull Board behind basic auth.
+// webhook body for signature checks, and mounts Bull Board and the console behind basic auth.
 import fastifyBasicAuth from '@fastify/basic-auth';
 import type { Queue } from 'bullmq';
 import Fastify, {
