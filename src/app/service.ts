@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.js';
 import { enqueueSync } from '../queue/index.js';
 import { RedisWebhookReplayStore } from '../store/index.js';
 import { openApp, type App, type AppOptions } from './app.js';
+import { consoleDeps } from './console-deps.js';
 import { guardRedis } from './redis-guard.js';
 import { upsertReconcileSchedulers } from './scheduler.js';
 import { startReconcileWorker, startSyncWorkers, type RunningWorkers } from './workers.js';
@@ -103,6 +104,7 @@ async function startHttp(app: App, workers: RunningWorkers | undefined): Promise
     metrics: app.metrics,
     reconcileRuns: app.runs,
     entities: entitiesPortOf(app),
+    console: consoleDeps(app),
   });
   const url = await server.listen();
   app.cleanup.push('http server', () => server.close());

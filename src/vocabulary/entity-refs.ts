@@ -1,8 +1,10 @@
 // A ref names one entity on one connection: `<connection>:<entity>:<id>`, e.g. `offerit:offer:400`
 // or `partner-a:goal:7/3` (goals and commissions name their offer). What `status`, `history`,
-// `lock` and `approve` take, and what `GET /entities/<connection>/<entity>/<id>` spells as a path.
+// `lock`, `approve` and `sync` take, what the console looks up, and what
+// `GET /entities/<connection>/<entity>/<id>` spells as a path. Ids are platform ids: digits.
 import { CONNECTION_NAME } from './connections.js';
 import { parseEntityKey, type EntityKey } from './entities.js';
+import { platformIdProblem } from './platform-ids.js';
 
 export interface EntityRef {
   connection: string;
@@ -40,6 +42,13 @@ export function refOfParts(
   }
   if (entity === 'offer' && key.offerId !== undefined) {
     return `an offer's id has no "/": got ${JSON.stringify(id)}`;
+  }
+  for (const [field, value] of [
+    ['offer id', key.offerId],
+    [`${entity} id`, key.id],
+  ] as const) {
+    const problem = value === undefined ? undefined : platformIdProblem(value);
+    if (problem) return `${shown}: the ${field} ${problem}`;
   }
   return { connection, key };
 }

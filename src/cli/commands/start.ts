@@ -49,6 +49,7 @@ async function run(options: RunOptions, allowDemo: boolean): Promise<void> {
       lines.push(
         `  dashboard   ${service.url}/admin/queues${demo ? ` (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})` : ''}`,
       );
+      lines.push(`  console     ${service.url}/console (same login)`);
       lines.push(
         `  webhooks    POST ${service.url}/webhooks/${Object.keys(config.connections).join('|')}${demo ? ` (secret ${env.WEBHOOK_SECRET})` : ''}`,
       );

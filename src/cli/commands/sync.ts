@@ -8,13 +8,7 @@ import { QueueEvents } from 'bullmq';
 import { Option, type Command } from 'commander';
 import type { RedisConnection } from '../../redis/redis-connection.js';
 import { unknownConnection, type Config } from '../../config/index.js';
-import {
-  CONNECTION_NAME,
-  formatEntityKey,
-  parseEntityKey,
-  platformIdProblem,
-  type EntityKey,
-} from '../../vocabulary/index.js';
+import { formatEntityKey, parseEntityRef, type EntityRef } from '../../vocabulary/index.js';
 import { connectRedis, createQueueSet, enqueueSync, type QueueSet } from '../../queue/index.js';
 import { workerPresence } from '../../queue/worker-presence.js';
 import { openApp, type App } from '../../app/app.js';
@@ -25,34 +19,11 @@ import { createProcessLogger } from '../../log/logger.js';
 import { configOrExit } from '../config-or-exit.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
 
-export interface SyncTarget {
-  /** The connection the entity lives on (the sync's source). */
-  connection: string;
-  key: EntityKey;
-}
+/** The connection the entity lives on (the sync's source) and the entity. */
+export type SyncTarget = EntityRef;
 
 /** Parses `offerit:offer:400` or `partner-a:goal:7/3`; returns an error sentence otherwise. */
-export function parseSyncTarget(text: string): SyncTarget | string {
-  const [connection = '', ...rest] = text.split(':');
-  if (!CONNECTION_NAME.test(connection)) {
-    return `expected <connection>:<entity>:<id> (e.g. offerit:offer:400), got ${JSON.stringify(text)}`;
-  }
-  const key = parseEntityKey(rest.join(':'));
-  if (!key || key.kind === 'affiliate') {
-    return `expected <connection>:<offer|goal|commission>:<id> (goals and commissions as <offerId>/<id>), got ${JSON.stringify(text)}`;
-  }
-  if (key.kind !== 'offer' && key.offerId === undefined) {
-    return `a ${key.kind} lives under an offer: write ${connection}:${key.kind}:<offerId>/${key.id}`;
-  }
-  for (const [field, value] of [
-    ['offer id', key.offerId],
-    [`${key.kind} id`, key.id],
-  ] as const) {
-    const problem = value === undefined ? undefined : platformIdProblem(value);
-    if (problem) return `${text}: the ${field} ${problem}`;
-  }
-  return { connection, key };
-}
+export const parseSyncTarget = parseEntityRef;
 
 /** Why `target` cannot be synced under `config`, or undefined when a route leaves it. */
 export function unroutable(config: Config, target: SyncTarget): string | undefined {

@@ -83,8 +83,17 @@ export function checkStateChange(
 
 /** The CSRF token pages served to the dashboard login embed in their forms and requests. */
 export function csrfToken(dashboard: { user: string; password: string }): string {
-  const key = createHash('sha256').update(`offer-sync csrf key\0${dashboard.password}`).digest();
-  return createHmac('sha256', key).update(`csrf\0${dashboard.user}`).digest('base64url');
+  return csrfTokenOf(csrfKey(dashboard.password), dashboard.user);
+}
+
+/** The key CSRF tokens are made with: derived from the dashboard password, so every process agrees. */
+export function csrfKey(password: string): Buffer {
+  return createHash('sha256').update(`offer-sync csrf key\0${password}`).digest();
+}
+
+/** The token of `user` under `key`; the console's forms carry the same one. */
+export function csrfTokenOf(key: Buffer, user: string): string {
+  return createHmac('sha256', key).update(`csrf\0${user}`).digest('base64url');
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

@@ -5,3 +5,4 @@ export type { DashboardCredentials } from './credentials.js';
 export { REDACTED, SECRET_KEY, isSecretKey, redactSecrets, redactText } from './redact-secrets.js';
 export { RedactingBullMQAdapter } from './redacting-adapter.js';
 export type { RedactingAdapterOptions } from './redacting-adapter.js';
+export { consoleJobUrl } from './console-links.js';

@@ -10,6 +10,11 @@ export interface RedactingAdapterOptions {
   /** Hides retry, clean, pause, add and edit actions. */
   readOnly: boolean;
   description?: string;
+  /** Each job's link out of Bull Board (the console's page of its entity or run). */
+  externalJobUrl?: (job: {
+    data?: unknown;
+    returnvalue?: unknown;
+  }) => { href: string; displayText?: string } | undefined;
 }
 
 export class RedactingBullMQAdapter extends BullMQAdapter {
@@ -18,6 +23,11 @@ export class RedactingBullMQAdapter extends BullMQAdapter {
       readOnlyMode: options.readOnly,
       description:
         options.description ?? 'Job data shows references only; secret-named fields are redacted.',
+      // bull-board types the link as always present, but it shows one only when the function
+      // returns one (handlers/queues.js, ui: `t.externalUrl && <a ...>`).
+      ...(options.externalJobUrl
+        ? { externalJobUrl: options.externalJobUrl as (job: unknown) => { href: string } }
+        : {}),
     });
     this.setFormatter('data', redactSecrets);
     this.setFormatter('returnValue', redactSecrets);

@@ -1,6 +1,6 @@
 // The only file that touches Fastify: it routes requests to the plain handlers, keeps the raw
-// webhook body for signature checks, and mounts Bull Board. Every route is behind the one
-// authentication hook (authenticate.ts) but the probes and the signed webhooks.
+// webhook body for signature checks, and mounts Bull Board and the console. Every route is
+// behind the one authentication hook (authenticate.ts) but the probes and the signed webhooks.
 import type { Queue } from 'bullmq';
 import Fastify, {
   LogController,
@@ -22,10 +22,20 @@ import {
   type EntitiesPort,
   type EntityRequest,
 } from '../entities/index.js';
-import { createDashboard, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
+import {
+  CONSOLE_PAGES,
+  CONSOLE_PATH,
+  consoleStylesheet,
+  createCsrf,
+  handleConsoleRequest,
+  type ConsoleDeps,
+  type ConsoleEnv,
+} from '../console/index.js';
+import { consoleJobUrl, createDashboard, DEFAULT_DASHBOARD_PATH } from '../dashboard/index.js';
 import { handleHealth, handleMetrics, handleReadiness, type Readiness } from '../probes/index.js';
 import { DEFAULT_TOLERANCE_MS, handleWebhook, type EnqueueSync } from '../webhook/index.js';
 import { RejectionLog } from '../webhook/rejection-log.js';
+import { csrfKey } from '../auth/state-change.js';
 import { registerAuthentication } from './authenticate.js';
 import { errorResponse, type HandlerResponse } from './handler-response.js';
 import { registerRedisGate } from './redis-gate.js';
@@ -52,6 +62,8 @@ export interface IngressDeps {
   reconcileRuns?: Pick<RunStore, 'list' | 'get'>;
   /** When given, `GET /entities/:connection/:entity/:id` and `.../history` explain entities. */
   entities?: EntitiesPort;
+  /** What the console reads and does; when given, `/console` serves it behind the dashboard's auth. */
+  console?: ConsoleDeps;
 }
 
 export interface IngressOptions {
@@ -217,6 +229,7 @@ export async function createIngressServer(
           queues: deps.queues,
           readOnly: config.dashboard.readOnly,
           basePath: dashboardPath,
+          ...(deps.console ? { externalJobUrl: consoleJobUrl } : {}),
         }).registerPlugin(),
         {
           prefix: dashboardPath,
@@ -227,6 +240,23 @@ export async function createIngressServer(
       { path: dashboardPath, readOnly: config.dashboard.readOnly },
       'dashboard enabled behind authentication',
     );
+    const consoleDeps = deps.console;
+    if (consoleDeps) {
+      // A scope of its own: the console's form parser applies to its routes only.
+      await app.register((scope, _options, registered) => {
+        registerConsole(scope, {
+          deps: consoleDeps,
+          context: { readOnly: config.dashboard.readOnly, dashboardPath },
+          csrf: createCsrf(csrfKey(password)),
+          nav: CONSOLE_PAGES.flatMap((page) =>
+            page.nav ? [{ label: page.nav, path: page.path }] : [],
+          ),
+          logger,
+        });
+        registered();
+      });
+      logger.info({ path: CONSOLE_PATH }, 'console enabled behind authentication');
+    }
   } else {
     logger.info(
       `dashboard disabled: set DASHBOARD_USER and DASHBOARD_PASSWORD to serve Bull Board at ${dashboardPath}`,
@@ -242,6 +272,11 @@ export async function createIngressServer(
       );
     app.get(dashboardPath, disabled);
     app.get(`${dashboardPath}/*`, disabled);
+    // The console acts on the service: never without a login.
+    if (deps.console) {
+      app.all(CONSOLE_PATH, disabled);
+      app.all(`${CONSOLE_PATH}/*`, disabled);
+    }
   }
 
   return {
@@ -258,6 +293,39 @@ export async function createIngressServer(
     },
     close: () => app.close(),
   };
+}
+
+/** The console's pages (src/ingress/console/pages) on `scope`, each through the console handler. */
+function registerConsole(scope: FastifyInstance, env: ConsoleEnv): void {
+  // Forms arrive URL-encoded; the handler parses them (small: a token and a field or two).
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+  scope.get(`${CONSOLE_PATH}/console.css`, (_request, reply) => send(reply, consoleStylesheet()));
+  for (const page of CONSOLE_PAGES) {
+    scope.route({
+      method: page.method,
+      url: page.path,
+      handler: async (request, reply) =>
+        send(
+          reply,
+          await handleConsoleRequest(
+            page,
+            {
+              method: request.method,
+              path: request.url.split('?')[0] ?? request.url,
+              params: request.params as Record<string, string | undefined>,
+              query: request.query as Record<string, unknown>,
+              headers: request.headers,
+              body: typeof request.body === 'string' ? request.body : undefined,
+            },
+            env,
+          ),
+        ),
+    });
+  }
 }
 
 function send(reply: FastifyReply, response: HandlerResponse): FastifyReply {
