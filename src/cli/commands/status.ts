@@ -113,7 +113,7 @@ export function describeHistory(history: EntityHistory): string[] {
   if (history.entries.length === 0) return [`no writes recorded for ${history.ref}`];
   const show = (value: unknown) => (value === null ? '(none)' : JSON.stringify(value));
   return history.entries.flatMap((entry) => [
-    `${entry.at}  ${entry.action} ${entry.target} along ${entry.route}  job ${entry.jobId ?? '-'}`,
+    `${entry.at}  ${entry.action} ${entry.target} along ${entry.route}  ${entry.runId ? `run ${entry.runId}` : `job ${entry.jobId ?? '-'}`}`,
     ...Object.entries(entry.changes).map(
       ([field, change]) => `    ${field}: ${show(change.from)} -> ${show(change.to)}`,
     ),

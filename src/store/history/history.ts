@@ -21,6 +21,8 @@ export interface HistoryEntry {
   target: string;
   /** The sync job that wrote, when a queue ran it (`conflicts resolve` writes without one). */
   jobId: string | null;
+  /** The reconcile run that wrote by itself (a pause or a reactivation), when no job did. */
+  runId?: string | null;
   /** Platform writes the sync made. */
   writes: number;
   changes: Record<string, FieldChangeRecord>;

@@ -14,6 +14,7 @@ import { ReportBuilder } from './report-builder.js';
 import type { EmitOptions, StreamContext } from './stream-context.js';
 import { streamKind } from './stream-kind.js';
 import { DEFAULT_VANISH_GUARD, handleVanished } from './vanish.js';
+import { recordRunWrite } from './record-run-write.js';
 
 export async function runReconcile(
   request: ReconcileRequest,
@@ -94,6 +95,9 @@ export async function runReconcile(
               at: now(),
             });
           }
+          // A failed pause or reactivation is emitted as `fail`: only writes made are recorded.
+          if (!dryRun)
+            await recordRunWrite(deps.sync.operator, item, { runId, from, to, at: now() });
           if (emitted.drift) deps.metrics?.countDrift(routeName, 1);
           if (writes > 0) deps.metrics?.countReconcileWrites(routeName, writes);
           done += 1;

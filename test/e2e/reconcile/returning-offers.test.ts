@@ -1,6 +1,7 @@
 // A returning offer, against the sandbox servers and a real Redis: its source vanishes from
 // Offerit and its Offerslook twin is paused; the source comes back; the next run sets the twin
-// active again, once, reporting it `reactivated`; the run after that finds nothing to do.
+// active again, once, reporting it `reactivated` and recording it in the entity's history; the run
+// after that finds nothing to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisScope } from '../../helpers/redis.js';
 import { buildNetwork, FIRST_OFFERIT_OFFER } from './network-fixtures.js';
@@ -68,6 +69,26 @@ describe('a returning offer', () => {
       expect(twin().status).toBe('active');
       expect(harness.writes()).toEqual([
         expect.objectContaining({ method: 'PUT', path: `/v1/offers/${twinId}` }),
+      ]);
+      // Both writes the runs made by themselves are in the entity's history, newest first.
+      const history = await harness.app.operator.history.list('offerit', {
+        kind: 'offer',
+        id: RETURNING,
+      });
+      expect(history.slice(0, 2)).toEqual([
+        expect.objectContaining({
+          action: 'reactivate',
+          route: 'offerit->offerslook',
+          target: `offerslook:offer:${twinId}`,
+          runId: back.runId,
+          jobId: null,
+          changes: { status: { from: null, to: 'active' } },
+        }),
+        expect.objectContaining({
+          action: 'pause',
+          target: `offerslook:offer:${twinId}`,
+          runId: gone.runId,
+        }),
       ]);
 
       // Once: the next runs, both ways, find nothing to do.
