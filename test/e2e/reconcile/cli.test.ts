@@ -142,7 +142,9 @@ describe('offer-sync reconcile (CLI)', () => {
           /^entity\s+create\s+update\s+unchanged\s+skip\s+fail\s+pause\s+reactivate\s+pending$/,
         ),
       );
-      expect(lines).toContainEqual(expect.stringMatching(/^offer\s+3\s+0\s+27\s+0\s+0\s+0\s+0$/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^offer\s+3\s+0\s+27\s+0\s+0\s+0\s+0\s+0$/),
+      );
       for (const id of BROKEN) {
         expect(lines).toContainEqual(
           expect.stringMatching(new RegExp(`^create\\s+offer:${id} -> offer:\\d+`)),

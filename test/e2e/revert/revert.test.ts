@@ -27,6 +27,12 @@ describe('offer-sync revert <run-id>', () => {
 
   /** Raises the payout of ten cpa offers on Offerit and reconciles: the run's report. */
   async function runUpdatingTen(step: string): Promise<ReconcileReport> {
+    // Offerslook stamps its update times in whole seconds. An earlier revert's write stamped in
+    // the second of the last Offerit observation would leave the two edits unorderable (and
+    // newest-wins sends those to manual, as it should). A second later, one unchanged run
+    // observes Offerit again, so the source edits below are plainly the newer ones.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await forward()).toMatchObject({ status: 'done', updated: 0, failed: 0 });
     for (let n = 0; n < 10; n += 1) {
       const offer = harness.offerit.state.offers.get(cpaOffer(n))!;
       offer.fields.flat_amount_per_conversion = new Decimal(
