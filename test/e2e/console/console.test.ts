@@ -422,7 +422,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the console in Chromium (${CHROMIUM})`, () => {
       await page.goto(`${url}/console/entities`);
       await page.getByRole('textbox').fill('offerit:offer:nope/x/y');
       await page.getByRole('button', { name: 'Look up' }).click();
-      expect(await textOf(page)).toContain('expected <connection>:<offer|goal|commission>:<id>');
+      expect(await textOf(page)).toContain('the id of "offerit:offer:nope/x/y" must be');
       await page.getByRole('textbox').fill('elsewhere:offer:400');
       await page.getByRole('button', { name: 'Look up' }).click();
       expect(await textOf(page)).toContain('no connection named "elsewhere"');
