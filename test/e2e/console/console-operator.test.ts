@@ -206,6 +206,44 @@ describe.skipIf(!HAS_CHROMIUM)(`the console's operator pages in Chromium (${CHRO
     expect(offerslookPosts()).toHaveLength(1);
   });
 
+  it('names what is wrong with a form that names a bad entity, and changes nothing', async () => {
+    await inBrowser(async (page) => {
+      await page.goto(`${url}/console/entities/offerit/offer/400`);
+      const token = (await page.getAttribute('form input[name="_csrf"]', 'value')) ?? '';
+      const post = async (path: string, form: Record<string, string>): Promise<string> => {
+        const answer = await page.request.post(`${url}/console${path}`, {
+          form: { _csrf: token, ...form },
+          maxRedirects: 0,
+        });
+        expect(answer.status(), path).toBe(303);
+        const to = answer.headers().location!;
+        await page.goto(`${url}${to}`);
+        return `${to} ${await page.innerText('.flash')}`;
+      };
+      expect(await post('/pending/approve', { ref: 'offerit:goal:400/48' })).toBe(
+        '/console/pending Not approved: only new offers wait, got offerit:goal:400/48.',
+      );
+      expect(await post('/pending/reject', { ref: 'offerit:offer:' })).toMatch(
+        /^\/console\/pending Not rejected: .*offerit:offer:/,
+      );
+      expect(
+        await post('/locks/lock', {
+          ref: 'elsewhere:offer:400',
+          reason: 'x',
+          back: '/console/entities/offerit/offer/400',
+        }),
+      ).toBe(
+        '/console/entities/offerit/offer/400 Not locked: no connection named "elsewhere"; configured: offerit, offerslook.',
+      );
+      // `back` only ever leads to a console page.
+      expect(
+        await post('/locks/unlock', { ref: 'offerit:offer:400', back: '//evil.example/console' }),
+      ).toBe('/console/locks offerit:offer:400 is not locked.');
+    });
+    expect(await h.app.operator.locks.list('offerit')).toEqual([]);
+    expect(await h.app.operator.locks.list('offerslook')).toEqual([]);
+  });
+
   it('locks an offer from its entity page: a sync writes nothing; the locks page unlocks it', async () => {
     const twinId = Number((await h.pair.links.find('offerit', OFFER_400))!.offerslook.key.id);
     const payoutBefore = h.offerslook.state.store.offers.get(twinId)?.payout;
