@@ -3,7 +3,8 @@
 // workers and stores on the test Redis. A person approves a held offer (its twin is created
 // exactly once), rejects another (its syncs skip it), locks an offer from its entity page (a
 // sync then writes nothing), sees it on the locks page and unlocks it, and reads the entity's
-// status and history with the money as its exact text; read-only refuses an approve with 403.
+// status and history with the money as its exact text and its last error in the platform's
+// words; a bad form says what is wrong; read-only refuses an approve with 403.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -315,6 +316,20 @@ describe.skipIf(!HAS_CHROMIUM)(`the console's operator pages in Chromium (${CHRO
         write.jobId,
       ]);
       expect(await rows.count()).toBe(2);
+    });
+  });
+
+  it("shows the last error with the platform's own words", async () => {
+    await h.pair.clients.offerit.update(OFFER_400, { preview_url: '' });
+    await expect(h.sync('offerit', OFFER_400)).rejects.toThrow(/may not be set to empty/);
+    const { lastError } = await h.app.operator.history.activity('offerit', OFFER_400);
+    expect(lastError).toMatchObject({ code: 'VALIDATION', final: true });
+    await inBrowser(async (page) => {
+      await page.goto(`${url}/console/entities/offerit/offer/400`);
+      const shown = (await page.innerText('[data-status="last-error"]')).replace(/\s+/g, ' ');
+      expect(shown).toContain(`${shownTime(lastError!.at)} VALIDATION along offerit->offerslook`);
+      expect(shown).toContain('(failed for good)');
+      expect(shown).toContain('may not be set to empty once it has a value');
     });
   });
 });
