@@ -2,13 +2,12 @@
 // POST /console/pending/approve and /reject do what `offer-sync approve <ref>` and
 // `offer-sync reject <ref>` do (the same use case): approving enqueues the offer's sync along
 // every route out of its connection, which creates its twin; rejecting makes its syncs skip it.
-import { formatEntityKey } from '../../../vocabulary/index.js';
+import { formatEntityKey, parseEntityRef } from '../../../vocabulary/index.js';
 import { CONSOLE_PATH, page, redirect, type ConsolePage } from '../console-page.js';
 import { formRef } from '../form-ref.js';
 import { actionButton } from '../forms.js';
 import { html, showTime, showValue } from '../html.js';
 import { entityLink } from '../links.js';
-import { parseEntityRef } from '../../../vocabulary/index.js';
 
 const PENDING_PATH = `${CONSOLE_PATH}/pending`;
 
