@@ -3,6 +3,7 @@
 // status says why. Locking the twin keeps the reverse route off it too.
 import type { Command } from 'commander';
 import type { App } from '../../app/app.js';
+import { lockEntity, unlockEntity } from '../../app/operator-actions.js';
 import { formatEntityKey } from '../../vocabulary/index.js';
 import { refArgument } from '../entity-ref-arg.js';
 import { EXIT, type CommandRegistrar } from '../program.js';
@@ -20,10 +21,7 @@ export async function runLock(
     io.err(`lock: ${ref}`);
     return EXIT.USAGE;
   }
-  await app.operator.locks.lock(ref.connection, ref.key, {
-    reason,
-    at: app.now().toISOString(),
-  });
+  await lockEntity(app, ref, reason);
   io.out(`locked ${ref.connection}:${formatEntityKey(ref.key)}${reason ? `: ${reason}` : ''}`);
   return EXIT.OK;
 }
@@ -35,7 +33,7 @@ export async function runUnlock(app: App, text: string, io: StatusIo): Promise<n
     return EXIT.USAGE;
   }
   const shown = `${ref.connection}:${formatEntityKey(ref.key)}`;
-  if (!(await app.operator.locks.unlock(ref.connection, ref.key))) {
+  if (!(await unlockEntity(app, ref))) {
     io.err(`unlock: ${shown} is not locked`);
     return EXIT.USAGE;
   }

@@ -5,8 +5,7 @@
 // skip it (`rejected`) until it is approved.
 import type { Command } from 'commander';
 import type { App } from '../../app/app.js';
-import { enqueueSync } from '../../queue/index.js';
-import type { PendingEntry } from '../../store/index.js';
+import { approveOffer, listPending, notAnOffer, rejectOffer } from '../../app/operator-actions.js';
 import { formatEntityKey, type EntityRef } from '../../vocabulary/index.js';
 import { unknownConnection } from '../../config/index.js';
 import { refArgument } from '../entity-ref-arg.js';
@@ -32,10 +31,7 @@ export async function runPendingList(
     io.err(`pending list: ${connections}`);
     return EXIT.USAGE;
   }
-  const entries: PendingEntry[] = [];
-  for (const connection of connections)
-    entries.push(...(await app.operator.pending.list(connection)));
-  entries.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.ref.localeCompare(b.ref));
+  const entries = await listPending(app, connections);
   if (options.json) io.out(JSON.stringify(entries, null, 2));
   else if (entries.length === 0) io.out('no offers wait for approval');
   else
@@ -48,20 +44,10 @@ export async function runPendingList(
 
 /** Approves one offer and enqueues its sync along every route out of its connection. */
 async function approveOne(app: App, ref: EntityRef, io: StatusIo): Promise<void> {
-  await app.operator.pending.approve(ref.connection, ref.key);
   const shown = `${ref.connection}:${formatEntityKey(ref.key)}`;
-  const routes = app.routesFrom(ref.connection);
-  for (const route of routes) {
-    const queued = await enqueueSync(app.queues.sync, {
-      source: ref.connection,
-      target: route.target.name,
-      kind: ref.key.kind,
-      id: ref.key.id,
-      reason: 'cli',
-    });
-    io.out(`approved ${shown}: queued job ${queued.jobId} on ${queued.queue}`);
-  }
-  if (routes.length === 0) io.out(`approved ${shown} (no route leaves ${ref.connection})`);
+  const queued = await approveOffer(app, ref);
+  for (const job of queued) io.out(`approved ${shown}: queued job ${job.jobId} on ${job.queue}`);
+  if (queued.length === 0) io.out(`approved ${shown} (no route leaves ${ref.connection})`);
 }
 
 export async function runApprove(
@@ -103,7 +89,7 @@ export async function runApprove(
 export async function runReject(app: App, text: string, io: StatusIo): Promise<number> {
   const ref = offerRef(app, text, 'reject', io);
   if (!ref) return EXIT.USAGE;
-  const was = await app.operator.pending.reject(ref.connection, ref.key, app.now().toISOString());
+  const was = await rejectOffer(app, ref);
   const shown = `${ref.connection}:${formatEntityKey(ref.key)}`;
   io.out(`rejected ${shown}${was ? '' : ' (it was not pending; its syncs will skip it)'}`);
   return EXIT.OK;
@@ -115,10 +101,9 @@ function offerRef(app: App, text: string, command: string, io: StatusIo): Entity
     io.err(`${command}: ${ref}`);
     return undefined;
   }
-  if (ref.key.kind !== 'offer') {
-    io.err(
-      `${command}: only new offers wait for approval (their goals and commissions follow them), got ${text}`,
-    );
+  const problem = notAnOffer(ref, text);
+  if (problem) {
+    io.err(`${command}: ${problem}`);
     return undefined;
   }
   return ref;

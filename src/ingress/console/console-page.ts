@@ -3,9 +3,12 @@
 // in the layout, the security headers and the CSRF and read-only checks, so a page only says what
 // it shows or does. Adding a page is adding one file to pages/ and a line to pages/index.ts.
 import type { DeadLetters } from '../../queue/dead-letter/dead-letters.js';
+import type { Enqueued } from '../../queue/index.js';
+import type { EntityLock, ListedLock, PendingEntry } from '../../store/index.js';
 import type { RunStore } from '../../store/runs/run-store.js';
 import type { ListedConflict, ResolvedOutcome } from '../../sync/conflicts/index.js';
-import type { ConnectionName, EntityKey } from '../../vocabulary/index.js';
+import type { EntityHistory, EntityStatus as ExplainedStatus } from '../../sync/explain/index.js';
+import type { ConnectionName, EntityKey, EntityRef } from '../../vocabulary/index.js';
 import type { EntityStatus } from './entity-status.js';
 import type { SafeHtml } from './html.js';
 
@@ -24,6 +27,25 @@ export interface ConsoleDeps {
     /** Every connection by name (for the lookup form and its errors). */
     connections: readonly ConnectionName[];
     status(connection: ConnectionName, key: EntityKey): Promise<EntityStatus>;
+    /** What `offer-sync status --no-check` says: from the stores only, no platform read. */
+    explain(ref: EntityRef): Promise<ExplainedStatus>;
+    /** What `offer-sync history` lists, newest first. */
+    history(ref: EntityRef): Promise<EntityHistory>;
+  };
+  /** New offers held by `approve_new` routes: `offer-sync pending list|approve|reject`. */
+  pending: {
+    list(): Promise<PendingEntry[]>;
+    /** Marks the offer approved and enqueues its sync along every route out of its connection. */
+    approve(ref: EntityRef): Promise<Enqueued[]>;
+    /** `false` when it was not pending (its syncs skip it all the same). */
+    reject(ref: EntityRef): Promise<boolean>;
+  };
+  /** Operator locks: `offer-sync lock|unlock`. */
+  locks: {
+    list(): Promise<ListedLock[]>;
+    lock(ref: EntityRef, reason: string): Promise<EntityLock>;
+    /** `false` when it was not locked. */
+    unlock(ref: EntityRef): Promise<boolean>;
   };
 }
 

@@ -194,19 +194,30 @@ describe.skipIf(!HAS_CHROMIUM)(`the console in Chromium (${CHROMIUM})`, () => {
 
   it('is not served at all without dashboard credentials', async () => {
     const { DASHBOARD_USER: _user, DASHBOARD_PASSWORD: _password, ...env } = h.env;
-    const openUrl = await serve(loadConfig(env));
+    // Every route needs credentials (authenticate.ts): automation's API_TOKEN gets past the
+    // hook and finds no console; a browser without credentials is refused before that.
+    const token = 'console-test-api-token';
+    const openUrl = await serve(loadConfig({ ...env, API_TOKEN: token }));
     const context = await browser.newContext();
+    const bearer = { authorization: `Bearer ${token}` };
     try {
       for (const path of ['/console', '/console/conflicts']) {
-        const response = await context.request.get(`${openUrl}${path}`);
+        const response = await context.request.get(`${openUrl}${path}`, { headers: bearer });
         expect(response.status(), path).toBe(404);
         expect(await response.text()).toContain('DASHBOARD_DISABLED');
+        expect((await context.request.get(`${openUrl}${path}`)).status(), path).toBe(401);
       }
-      const post = await context.request.post(`${openUrl}/console/dead-letters/${letterId}/replay`);
+      const post = await context.request.post(
+        `${openUrl}/console/dead-letters/${letterId}/replay`,
+        {
+          headers: bearer,
+        },
+      );
       expect(post.status()).toBe(404);
     } finally {
       await context.close();
     }
+    expect(await createDeadLetters(h.app.queues).list()).toHaveLength(1);
   });
 
   it('shows the overview: open conflicts, dead letters per connection, the last runs', async () => {
@@ -422,7 +433,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the console in Chromium (${CHROMIUM})`, () => {
       await page.goto(`${url}/console/entities`);
       await page.getByRole('textbox').fill('offerit:offer:nope/x/y');
       await page.getByRole('button', { name: 'Look up' }).click();
-      expect(await textOf(page)).toContain('expected <connection>:<offer|goal|commission>:<id>');
+      expect(await textOf(page)).toContain('the id of "offerit:offer:nope/x/y" must be');
       await page.getByRole('textbox').fill('elsewhere:offer:400');
       await page.getByRole('button', { name: 'Look up' }).click();
       expect(await textOf(page)).toContain('no connection named "elsewhere"');

@@ -1,7 +1,8 @@
 // GET /console/entities: look an entity up by its ref (`offerit:offer:400`), and
 // GET /console/entities/:connection/:entity/<id or offerId/id>: what offer-sync knows of it,
 // per pair (its twin, both sides' last sync, the managed values as last synced), with the open
-// conflicts and dead letters that name it.
+// conflicts and dead letters that name it, its status as `offer-sync status --no-check` gives it
+// (with the Lock form or Unlock button) and its history as `offer-sync history` lists it.
 import type { LinkSide } from '../../../store/index.js';
 import { formatEntityKey, parseEntityRef, type ConnectionName } from '../../../vocabulary/index.js';
 import {
@@ -11,6 +12,7 @@ import {
   type ConsolePage,
   type ConsoleResult,
 } from '../console-page.js';
+import { historySection, statusSection } from '../entity-explained.js';
 import type { EntityPairStatus } from '../entity-status.js';
 import { html, showTime, showValue, type SafeHtml } from '../html.js';
 import { entityHref, entityLink } from '../links.js';
@@ -67,15 +69,22 @@ export const entityPage: ConsolePage = {
         404,
       );
     }
-    const status = await deps.entities.status(parsed.connection, parsed.key);
+    const [status, explained, history] = await Promise.all([
+      deps.entities.status(parsed.connection, parsed.key),
+      deps.entities.explain(parsed),
+      deps.entities.history(parsed),
+    ]);
+    const here = entityHref(parsed.connection, parsed.key);
     return page(
       `${connection}:${formatEntityKey(parsed.key)}`,
       html`<p>${status.platform} ${parsed.key.kind} on connection ${connection}.</p>
+        ${statusSection(explained, request.csrfToken, here)}
         ${status.pairs.length === 0 ? html`<p class="muted">No route syncs ${connection}.</p>` : status.pairs.map((pair) => pairSection(connection, pair))}
         <h2>Open conflicts</h2>
         ${status.conflicts.length === 0 ? html`<p class="muted">None.</p>` : status.conflicts.map((conflict) => conflictSection(conflict, request.csrfToken))}
         <h2>Dead letters</h2>
-        ${status.deadLetters.length === 0 ? html`<p class="muted">None.</p>` : lettersTable(status.deadLetters, request.csrfToken, request.context.dashboardPath)}`,
+        ${status.deadLetters.length === 0 ? html`<p class="muted">None.</p>` : lettersTable(status.deadLetters, request.csrfToken, request.context.dashboardPath)}
+        ${historySection(history)}`,
     );
   },
 };

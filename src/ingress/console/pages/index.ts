@@ -4,7 +4,9 @@ import type { ConsolePage } from '../console-page.js';
 import { conflictsPage, resolveConflictAction } from './conflicts.js';
 import { deadLettersPage, replayDeadLetterAction } from './dead-letters.js';
 import { entityLookupPage, entityPage } from './entities.js';
+import { lockAction, locksPage, unlockAction } from './locks.js';
 import { overviewPage } from './overview.js';
+import { approvePendingAction, pendingPage, rejectPendingAction } from './pending.js';
 import { runPage, runsPage } from './runs.js';
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
@@ -15,6 +17,12 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   resolveConflictAction,
   deadLettersPage,
   replayDeadLetterAction,
+  pendingPage,
+  approvePendingAction,
+  rejectPendingAction,
+  locksPage,
+  lockAction,
+  unlockAction,
   entityLookupPage,
   entityPage,
 ];

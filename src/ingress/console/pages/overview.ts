@@ -1,4 +1,5 @@
-// GET /console: what needs a person (open conflicts, dead letters per connection) and the last runs.
+// GET /console: what needs a person (open conflicts, dead letters per connection, pending
+// approvals, locks) and the last runs.
 import { CONSOLE_PATH, page, type ConsolePage } from '../console-page.js';
 import { html } from '../html.js';
 import { runsTable } from './runs.js';
@@ -8,10 +9,12 @@ export const overviewPage: ConsolePage = {
   path: CONSOLE_PATH,
   nav: 'Overview',
   async handle(request, deps) {
-    const [conflicts, letters, runs] = await Promise.all([
+    const [conflicts, letters, runs, pending, locks] = await Promise.all([
       deps.conflicts.list(),
       deps.deadLetters.list(),
       deps.runs.list(5),
+      deps.pending.list(),
+      deps.locks.list(),
     ]);
     const byConnection = new Map<string, number>();
     for (const letter of letters)
@@ -27,6 +30,14 @@ export const overviewPage: ConsolePage = {
             ><div class="count" data-count="dead-letters">${letters.length}</div>
             dead
             letter${letters.length === 1 ? '' : 's'}${[...byConnection].map(([name, count]) => html`<div class="muted">${name}: ${count}</div>`)}</a
+          >
+          <a class="card" href="${CONSOLE_PATH}/pending"
+            ><div class="count" data-count="pending">${pending.length}</div>
+            pending approval${pending.length === 1 ? '' : 's'}</a
+          >
+          <a class="card" href="${CONSOLE_PATH}/locks"
+            ><div class="count" data-count="locks">${locks.length}</div>
+            lock${locks.length === 1 ? '' : 's'}</a
           >
         </div>
         <h2>Last runs</h2>
