@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/demo/start-sandboxes.js';
 import type { RunSummary } from '../../../src/sync/reconcile/types.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
-import { spawnService, type ServiceProcess } from './service-process.js';
+import { API_TOKEN, getAuthorized, spawnService, type ServiceProcess } from './service-process.js';
 
 describe('the demo (npm start)', () => {
   let scope: RedisScope | undefined;
@@ -25,6 +25,7 @@ describe('the demo (npm start)', () => {
       OFFER_SYNC_PREFIX: scope.prefix,
       HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
+      API_TOKEN,
     });
     const url = await demo.url;
     expect(demo.output()).toContain('offer-sync is running in demo mode (sandbox platforms)');
@@ -70,8 +71,9 @@ describe('the demo (npm start)', () => {
     );
 
     // The run pages named are the runs the service reports.
-    const runs = ((await (await fetch(`${url}/reconcile/runs`)).json()) as { runs: RunSummary[] })
-      .runs;
+    const runs = (
+      (await (await getAuthorized(url, '/reconcile/runs')).json()) as { runs: RunSummary[] }
+    ).runs;
     const named = new Set(lines.flatMap((line) => /\/console\/runs\/(\S+)$/.exec(line)?.[1] ?? []));
     expect(named.size).toBeGreaterThan(0);
     for (const runId of named) expect(runs.map((run) => run.runId)).toContain(runId);

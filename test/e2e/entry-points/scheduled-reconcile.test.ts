@@ -6,7 +6,7 @@ import { startSandboxes, type SandboxPair } from '../../../src/sandbox/demo/star
 import type { RunSummary } from '../../../src/sync/reconcile/types.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
 import { waitFor } from '../../helpers/wait-for.js';
-import { spawnService, type ServiceProcess } from './service-process.js';
+import { API_TOKEN, getAuthorized, spawnService, type ServiceProcess } from './service-process.js';
 
 const EVERY_MS = 3000;
 const ROUTES = ['offerit->offerslook', 'offerslook->offerit'];
@@ -32,6 +32,7 @@ describe('RECONCILE_CRON across two service processes', () => {
   it('each tick runs one reconciliation per route, across both processes', async () => {
     const env = {
       ...sandboxes.env,
+      API_TOKEN,
       REDIS_URL: scope.url,
       OFFER_SYNC_PREFIX: scope.prefix,
       HTTP_PORT: '0',
@@ -44,7 +45,7 @@ describe('RECONCILE_CRON across two service processes', () => {
     const [url] = await Promise.all(services.map((service) => service.url));
 
     const runs = async (): Promise<RunSummary[]> => {
-      const response = await fetch(`${url}/reconcile/runs`, { signal: AbortSignal.timeout(8000) });
+      const response = await getAuthorized(url!, '/reconcile/runs');
       return ((await response.json()) as { runs: RunSummary[] }).runs;
     };
     const finished = await waitFor(

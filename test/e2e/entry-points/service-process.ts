@@ -79,7 +79,21 @@ export function spawnService(args: string[], env: Record<string, string>): Servi
   };
 }
 
-/** A webhook as a platform-side integration sends it: HMAC-SHA256 over `<timestamp>.<body>`. */
+/** The bearer token the tests give the service: every route but the probes needs credentials. */
+export const API_TOKEN = 'entry-points-api-token';
+
+/** GET `<baseUrl><path>` as automation does, with `Authorization: Bearer <API_TOKEN>`. */
+export function getAuthorized(baseUrl: string, path: string, timeoutMs = 8000): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${API_TOKEN}` },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+}
+
+/**
+ * A webhook as a platform-side integration sends it, written from the README rather than our
+ * signing code: HMAC-SHA256 over `<timestamp>.<connection>.<body>`.
+ */
 export async function postSignedWebhook(
   baseUrl: string,
   connection: string,
@@ -88,7 +102,9 @@ export async function postSignedWebhook(
 ): Promise<Response> {
   const body = JSON.stringify(event);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  const signature = createHmac('sha256', secret)
+    .update(`${timestamp}.${connection}.${body}`)
+    .digest('hex');
   return fetch(`${baseUrl}/webhooks/${connection}`, {
     method: 'POST',
     headers: {
