@@ -5,8 +5,7 @@
 // sync then writes nothing), sees it on the locks page and unlocks it, and reads the entity's
 // status and history with the money as its exact text and its last error in the platform's
 // words; a bad form says what is wrong; read-only refuses an approve with 403.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleDeps } from '../../../src/app/console-deps.js';
 import { loadConfig, type Config } from '../../../src/config/index.js';
@@ -16,20 +15,20 @@ import { RedisWebhookReplayStore } from '../../../src/store/index.js';
 import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeline-harness.js';
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
 import { offerslookOffersNamed, pipelineNetwork } from '../pipeline/network.js';
+import {
+  CHROMIUM,
+  HAS_CHROMIUM,
+  launchChromium,
+  warnWithoutChromium,
+} from '../../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const USER = 'ops';
 const PASSWORD = 'console-operator-password';
 const DATING = 'Summer Dating CPA (GB/DE)';
 const OFFER_400 = { kind: 'offer', id: '400' } as const;
 const OFFER_401 = { kind: 'offer', id: '401' } as const;
 
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `[console e2e] skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnWithoutChromium('console e2e');
 
 describe.skipIf(!HAS_CHROMIUM)(`the console's operator pages in Chromium (${CHROMIUM})`, () => {
   let scope: RedisScope;
@@ -97,18 +96,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the console's operator pages in Chromium (${CHRO
 
     url = await serve(h.config);
     readOnlyUrl = await serve(loadConfig({ ...h.env, DASHBOARD_READ_ONLY: 'true' }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

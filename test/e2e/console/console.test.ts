@@ -5,11 +5,10 @@
 // stores hold (money as its exact text), "keep" resolves the conflict on the platform, "replay"
 // empties the dead-letter queue and the job completes, and the console is never open: no login
 // is 401, read-only refuses with 403, a forged or foreign POST is refused.
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleDeps } from '../../../src/app/console-deps.js';
 import { createReconcilers } from '../../../src/app/reconcilers.js';
@@ -23,18 +22,18 @@ import { startPipelineHarness, type PipelineHarness } from '../../helpers/pipeli
 import { redisScope, type RedisScope } from '../../helpers/redis.js';
 import { pipelineNetwork } from '../pipeline/network.js';
 import { RedisWebhookReplayStore } from '../../../src/store/index.js';
+import {
+  CHROMIUM,
+  HAS_CHROMIUM,
+  launchChromium,
+  warnWithoutChromium,
+} from '../../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const USER = 'ops';
 const PASSWORD = 'console-test-password';
 const SHIPPED_MAPPINGS = new URL('../../../mappings/', import.meta.url);
 
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `[console e2e] skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnWithoutChromium('console e2e');
 
 /** The shipped mappings with the offer route's conflicts left to a person (`conflict: manual`). */
 async function manualMappings(): Promise<string> {
@@ -145,18 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the console in Chromium (${CHROMIUM})`, () => {
 
     url = await serve(h.config);
     readOnlyUrl = await serve(loadConfig({ ...h.env, DASHBOARD_READ_ONLY: 'true' }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 // Bull Board in a real headless Chromium: the login gate, every queue name on screen, and a
 // job's data shown without its secrets (checked on screen and in every API answer the page got).
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisScope } from '../../helpers/redis.js';
 import {
@@ -10,18 +9,18 @@ import {
   startIngress,
   type IngressFixture,
 } from '../../integration/ingress/ingress-fixture.js';
+import {
+  CHROMIUM,
+  HAS_CHROMIUM,
+  launchChromium,
+  warnWithoutChromium,
+} from '../../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const USER = 'ops';
 const PASSWORD = 'browser-test-password';
 const SECRETS = ['SECRET-API-KEY-4242', 'SECRET-TOKEN-7777'];
 
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `[dashboard e2e] skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
+warnWithoutChromium('dashboard e2e');
 
 describe.skipIf(!HAS_CHROMIUM)(`Bull Board in Chromium (${CHROMIUM})`, () => {
   const scope = redisScope('e2e-dashboard');
@@ -42,18 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)(`Bull Board in Chromium (${CHROMIUM})`, () => {
       auth: { token: SECRETS[1] },
     });
     jobId = job.id!;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
