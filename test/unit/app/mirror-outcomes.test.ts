@@ -1,7 +1,7 @@
 // The demo's closing lines: every outcome that needs a person, with its reason and a console URL.
 import { describe, expect, it } from 'vitest';
 import { formatMirrorOutcomes, type MirrorOutcomes } from '../../../src/app/mirror-outcomes.js';
-import type { ReconcileReport } from '../../../src/sync/reconcile/types.js';
+import { emptyCounts, type ReconcileReport } from '../../../src/sync/reconcile/types.js';
 
 const BASE = 'http://127.0.0.1:3000';
 
@@ -14,14 +14,7 @@ function run(overrides: Partial<ReconcileReport>): ReconcileReport {
     reason: 'cli',
     status: 'done',
     startedAt: '2026-12-02T02:00:00.000Z',
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    skipped: 0,
-    failed: 0,
-    paused: 0,
-    reactivated: 0,
-    pending: 0,
+    ...emptyCounts(),
     writes: 0,
     items: [],
     itemsOmitted: 0,
